@@ -1,0 +1,62 @@
+/*
+ * event.h - the normalized event that every parser produces.
+ *
+ * One log record becomes zero or one event.  Text fields are borrowed:
+ * they point into the record or into the parser's scratch space and stay
+ * valid only until the next record of the same stream is parsed.  Nothing
+ * in an event is allocated per line.
+ */
+#ifndef SCANSPOT_EVENT_H
+#define SCANSPOT_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "addr.h"
+
+/* A borrowed byte string, not NUL-terminated. */
+struct str {
+	const char *p;
+	size_t n;
+};
+
+#define STR_NULL ((struct str){ NULL, 0 })
+
+/* IP protocol numbers that the detection names. */
+#define PROTO_ICMP 1
+#define PROTO_TCP 6
+#define PROTO_UDP 17
+#define PROTO_ICMPV6 58
+
+struct event {
+	int64_t time;		/* microseconds since the epoch, UTC */
+	struct addr src, dst;
+	uint16_t sport, dport;
+	int16_t proto;		/* 0..255, or -1 when the record has none */
+	bool has_time, has_src, has_dst, has_sport, has_dport;
+
+	/*
+	 * The verdict as logged: the device's action field (CEF act,
+	 * DeviceAction, the action word of a netfilter prefix).  Empty when
+	 * the record has none.  action_hint is a weaker second source, such
+	 * as the CEF event name, used only by the default profile when action
+	 * is empty.
+	 */
+	struct str action;
+	struct str action_hint;
+
+	struct str vendor, product;
+	struct str device;	/* host name or id of the reporting device */
+
+	/*
+	 * Identity of the packet or record beyond the fields above (the IP
+	 * ID of a netfilter line, for example), for duplicate detection;
+	 * 0 when the format has none.
+	 */
+	uint64_t ident;
+};
+
+void event_clear(struct event *ev);
+
+#endif

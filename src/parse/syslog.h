@@ -1,0 +1,38 @@
+/*
+ * syslog.h - the header that syslog daemons, journalctl and ulogd2 put in
+ * front of a message.
+ *
+ * Recognised: an optional <PRI>, then one of
+ *   RFC 5424   "1 2024-03-03T10:00:00.000Z host app procid msgid SD msg"
+ *   RFC 3164   "Mar  3 10:00:00 host tag: msg" (also "Mar 03", fractional
+ *              seconds as journalctl -o short-precise writes them, and a
+ *              year after the day as Cisco writes it: "Mar 03 2024 10:00:10")
+ *   ISO        "2024-03-03T10:00:03.000Z host tag: msg" (rsyslog's high
+ *              precision file format, journalctl -o short-iso)
+ * A kernel uptime stamp "[86400.123456]" after the tag is skipped too.
+ */
+#ifndef SCANSPOT_SYSLOG_H
+#define SCANSPOT_SYSLOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/event.h"
+#include "../core/timeutil.h"
+
+struct syslog_hdr {
+	struct civil time;
+	bool has_time;
+	struct str host;	/* empty when absent */
+	struct str tag;		/* program name without pid, may be empty */
+	size_t msg;		/* offset of the message in the line */
+};
+
+/*
+ * Parses the header of line[0..n).  Returns true when a header was found;
+ * false when the line does not start with one, in which case h->msg is 0
+ * and the whole line is the message.  Never reads past n.
+ */
+bool syslog_parse(const char *line, size_t n, struct syslog_hdr *h);
+
+#endif
