@@ -43,7 +43,13 @@ struct scratch {
 	size_t n, cap;
 };
 
-/* Makes room for need more bytes; returns NULL when memory is short. */
+/*
+ * Makes room for need more bytes after s->p[s->n] and returns where they
+ * start, or NULL when memory is short; the caller advances s->n by what it
+ * wrote.  A later call may move the buffer and so invalidate pointers into
+ * it: a parser reserves, once per record, all it may write (unescaping
+ * never lengthens text, so the record's length is enough).
+ */
 char *scratch_reserve(struct scratch *s, size_t need);
 
 /* Per-stream (per-file) context handed to every parse call. */
