@@ -1,0 +1,292 @@
+/*
+ * action.c - the verdict vocabulary: which logged words mean deny, allow or
+ * something else.
+ *
+ * Words live in a small open-addressed table, lower case, filled with the
+ * built-in words on first use or by action_vocab_reset(); the config file
+ * adds or overrides words at start-up, before any record is read.  Lookups
+ * never allocate.  action_find_word() reads verdicts out of free text such
+ * as netfilter log prefixes ("[UFW BLOCK]", "Shorewall:net2fw:DROP:").
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "action.h"
+
+#define WORD_MAX	31		/* longest word, in bytes */
+#define TABLE_SLOTS	256		/* a power of two */
+#define TABLE_FILL_MAX	192		/* keeps probe chains short */
+
+struct vocab_slot {
+	char word[WORD_MAX + 1];	/* lower case; "" marks a free slot */
+	unsigned char len;
+	enum action_class cls;
+};
+
+static struct vocab_slot vocab[TABLE_SLOTS];
+static size_t vocab_count;
+static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
+
+static const struct {
+	const char *word;
+	enum action_class cls;
+} builtin_words[] = {
+	{ "deny", ACTION_DENY }, { "denied", ACTION_DENY },
+	{ "drop", ACTION_DENY }, { "dropped", ACTION_DENY },
+	{ "reject", ACTION_DENY }, { "rejected", ACTION_DENY },
+	{ "block", ACTION_DENY }, { "blocked", ACTION_DENY },
+	{ "refuse", ACTION_DENY }, { "refused", ACTION_DENY },
+	{ "discard", ACTION_DENY }, { "discarded", ACTION_DENY },
+	{ "reset", ACTION_DENY }, { "reset-client", ACTION_DENY },
+	{ "reset-server", ACTION_DENY }, { "reset-both", ACTION_DENY },
+	{ "accept", ACTION_ALLOW }, { "accepted", ACTION_ALLOW },
+	{ "allow", ACTION_ALLOW }, { "allowed", ACTION_ALLOW },
+	{ "permit", ACTION_ALLOW }, { "permitted", ACTION_ALLOW },
+	{ "pass", ACTION_ALLOW }, { "passed", ACTION_ALLOW },
+	{ "audit", ACTION_OTHER }, { "log", ACTION_OTHER },
+	{ "alert", ACTION_OTHER }, { "detect", ACTION_OTHER },
+	{ "detected", ACTION_OTHER }, { "monitor", ACTION_OTHER },
+	{ "info", ACTION_OTHER },
+};
+
+static char
+lower(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch;
+}
+
+static bool
+is_alnum(char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+	    (ch >= 'A' && ch <= 'Z');
+}
+
+/* Copies a word of at most WORD_MAX bytes in lower case to buf. */
+static void
+word_lower(const char *word, size_t n, char *buf)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf[i] = lower(word[i]);
+	buf[n] = '\0';
+}
+
+/* FNV-1a of a lower-case word. */
+static size_t
+word_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* The slot holding the lower-case word w, or the free slot it would take. */
+static struct vocab_slot *
+vocab_slot_find(const char *w, size_t n)
+{
+	size_t i = word_hash(w, n) & (TABLE_SLOTS - 1);
+	struct vocab_slot *s;
+
+	for (;; i = (i + 1) & (TABLE_SLOTS - 1)) {
+		s = &vocab[i];
+		if (s->len == 0 || (s->len == n && memcmp(s->word, w, n) == 0))
+			return s;
+	}
+}
+
+/* Inserts or updates a word already checked by the caller. */
+static int
+vocab_insert(const char *word, size_t n, enum action_class c)
+{
+	char w[WORD_MAX + 1];
+	struct vocab_slot *s;
+
+	word_lower(word, n, w);
+	s = vocab_slot_find(w, n);
+	if (s->len == 0) {
+		if (vocab_count >= TABLE_FILL_MAX)
+			return -1;
+		memcpy(s->word, w, n + 1);
+		s->len = (unsigned char)n;
+		vocab_count++;
+	}
+	s->cls = c;
+	return 0;
+}
+
+static void
+vocab_load_builtin(void)
+{
+	size_t i;
+
+	memset(vocab, 0, sizeof(vocab));
+	vocab_count = 0;
+	for (i = 0; i < sizeof(builtin_words) / sizeof(builtin_words[0]); i++)
+		vocab_insert(builtin_words[i].word,
+		    strlen(builtin_words[i].word), builtin_words[i].cls);
+}
+
+/* Loads the built-in words if nothing has touched the table yet. */
+static void
+vocab_ensure(void)
+{
+	pthread_once(&vocab_once, vocab_load_builtin);
+}
+
+/* Name of a class as outputs and the summary write it ("deny", ...). */
+const char *
+action_class_name(enum action_class c)
+{
+	switch (c) {
+	case ACTION_NONE:
+		return "none";
+	case ACTION_DENY:
+		return "deny";
+	case ACTION_ALLOW:
+		return "allow";
+	case ACTION_OTHER:
+		return "other";
+	case ACTION_UNKNOWN:
+		return "unknown";
+	}
+	return "unknown";
+}
+
+/*
+ * Resets the vocabulary to the built-in words, dropping words added since.
+ * Not safe while other threads classify words.
+ */
+void
+action_vocab_reset(void)
+{
+	vocab_ensure();
+	vocab_load_builtin();
+}
+
+/*
+ * Adds a word or changes its class.  The word is copied, in lower case.
+ * Returns 0, or -1 when the word is empty or longer than 31 bytes, the
+ * class is ACTION_NONE, or the table already holds its maximum of words.
+ * Not safe while other threads classify words.
+ */
+int
+action_vocab_set(const char *word, size_t n, enum action_class c)
+{
+	if (n == 0 || n > WORD_MAX || c == ACTION_NONE)
+		return -1;
+	vocab_ensure();
+	return vocab_insert(word, n, c);
+}
+
+/*
+ * Class of one whole word, any case: ACTION_NONE for an empty word,
+ * ACTION_UNKNOWN for a word the vocabulary does not list.
+ */
+enum action_class
+action_classify(const char *word, size_t n)
+{
+	char w[WORD_MAX + 1];
+	struct vocab_slot *s;
+
+	if (n == 0)
+		return ACTION_NONE;
+	if (n > WORD_MAX)
+		return ACTION_UNKNOWN;
+	vocab_ensure();
+	word_lower(word, n, w);
+	s = vocab_slot_find(w, n);
+	return s->len == 0 ? ACTION_UNKNOWN : s->cls;
+}
+
+/*
+ * The reference rule: true when the whole word is Deny, Drop, Block or
+ * Reject in any case.  Ignores the configurable vocabulary.
+ */
+bool
+action_is_reference_deny(const char *word, size_t n)
+{
+	static const char *const words[] = {
+		"deny", "drop", "block", "reject"
+	};
+	char w[WORD_MAX + 1];
+	size_t i;
+
+	if (n == 0 || n > WORD_MAX)
+		return false;
+	word_lower(word, n, w);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Reads the EdgeOS and VyOS rule-name convention: text that starts (after
+ * spaces) with "[NAME-D]", "[NAME-R]" or "[NAME-A]".  Returns the verdict
+ * word spelled out, or NULL.
+ */
+static const char *
+edgeos_word(const char *text, size_t n)
+{
+	const char *end = text + n, *close;
+
+	while (text < end && *text == ' ')
+		text++;
+	if (text == end || *text != '[')
+		return NULL;
+	close = memchr(text, ']', (size_t)(end - text));
+	if (close == NULL || close - text < 4 || close[-2] != '-')
+		return NULL;
+	switch (close[-1]) {
+	case 'D':
+		return "drop";
+	case 'R':
+		return "reject";
+	case 'A':
+		return "accept";
+	}
+	return NULL;
+}
+
+/*
+ * Finds the verdict in free text: an EdgeOS rule name (see edgeos_word()),
+ * else the first token (a run of letters and digits) the vocabulary lists
+ * as deny or allow, or also as other when allow_other is set.  On success
+ * sets *word and *wn to the token inside text, or to a static word for the
+ * EdgeOS form, and returns true.
+ */
+bool
+action_find_word(const char *text, size_t n, bool allow_other,
+    const char **word, size_t *wn)
+{
+	const char *p = text, *end = text + n, *tok;
+	enum action_class c;
+
+	if ((tok = edgeos_word(text, n)) != NULL) {
+		*word = tok;
+		*wn = strlen(tok);
+		return true;
+	}
+	while (p < end) {
+		while (p < end && !is_alnum(*p))
+			p++;
+		for (tok = p; p < end && is_alnum(*p); p++)
+			;
+		if (p == tok)
+			break;
+		c = action_classify(tok, (size_t)(p - tok));
+		if (c == ACTION_DENY || c == ACTION_ALLOW ||
+		    (allow_other && c == ACTION_OTHER)) {
+			*word = tok;
+			*wn = (size_t)(p - tok);
+			return true;
+		}
+	}
+	return false;
+}
