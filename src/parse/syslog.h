@@ -35,4 +35,13 @@ struct syslog_hdr {
  */
 bool syslog_parse(const char *line, size_t n, struct syslog_hdr *h);
 
+/*
+ * Reads an RFC 3164 style time "Mmm dd [yyyy ]hh:mm:ss[.fraction]" at the
+ * start of s[0..n) into *c (no offset; a year only when written).  Returns
+ * the number of bytes read, 0 when s does not start with such a time.
+ * Whatever follows is not checked.  CEF uses it for its "MMM dd yyyy
+ * HH:mm:ss" times.
+ */
+size_t syslog_parse_bsd_time(const char *s, size_t n, struct civil *c);
+
 #endif
