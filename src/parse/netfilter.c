@@ -1,27 +1,389 @@
 /*
- * netfilter.c - the Linux kernel's packet log lines (iptables, nftables,
- * ulogd2).
+ * netfilter.c - the packet log lines of the Linux kernel: iptables,
+ * ip6tables, nftables "log", ufw and firewalld, as a syslog daemon,
+ * journalctl -k or ulogd2's LOGEMU output writes them.
+ *
+ * A line is a syslog header, the log prefix chosen by the rule, then the
+ * packet as KEY=VALUE tokens starting at "IN=".  The prefix names the
+ * verdict ("[UFW BLOCK]", "FINAL_REJECT:"); the tokens give the addresses,
+ * ports and protocol.  Everything borrows from the line.
  */
 #include <string.h>
+#include <strings.h>
 
+#include "../core/action.h"
 #include "format.h"
+#include "syslog.h"
 
-static int
-netfilter_sniff(const char *head, size_t n)
+/* The keys the event needs, each taken from its first occurrence. */
+struct nf_body {
+	struct str src, dst, proto, spt, dpt, id;
+	bool has_src, has_dst, has_proto, has_spt, has_dpt, has_id;
+	bool has_packet_key;	/* MAC=, SRC= or DST= seen */
+};
+
+static const struct {
+	const char *name;
+	int number;
+} nf_protos[] = {
+	{ "ICMP", PROTO_ICMP }, { "IGMP", 2 }, { "TCP", PROTO_TCP },
+	{ "UDP", PROTO_UDP }, { "GRE", 47 }, { "ESP", 50 }, { "AH", 51 },
+	{ "ICMPv6", PROTO_ICMPV6 }, { "IPv6-ICMP", PROTO_ICMPV6 },
+	{ "SCTP", 132 }, { "UDPLITE", 136 },
+};
+
+static bool
+nf_is_word_char(char c)
 {
-	return 0;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+static bool
+str_is(struct str s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return s.n == n && memcmp(s.p, lit, n) == 0;
+}
+
+/*
+ * Reads a decimal number of at most max.  Returns false for an empty
+ * value, a non-digit or a value above max.
+ */
+static bool
+nf_parse_uint(struct str s, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (s.n == 0 || s.n > 19)
+		return false;
+	for (size_t i = 0; i < s.n; i++) {
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return false;
+		v = v * 10 + (uint64_t)(s.p[i] - '0');
+	}
+	if (v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Reads a protocol given by name (any case) or number; -1 if neither. */
+static int
+nf_parse_proto(struct str s)
+{
+	uint64_t v;
+
+	if (nf_parse_uint(s, 255, &v))
+		return (int)v;
+	for (size_t i = 0; i < sizeof(nf_protos) / sizeof(nf_protos[0]); i++)
+		if (strlen(nf_protos[i].name) == s.n &&
+		    strncasecmp(nf_protos[i].name, s.p, s.n) == 0)
+			return nf_protos[i].number;
+	return -1;
+}
+
+/*
+ * Finds the "IN=" that starts the packet: the first one not glued to a
+ * preceding word ("PHYSIN=" is not it, "]IN=" is).  Returns its offset,
+ * or n when there is none.
+ */
+static size_t
+nf_find_in(const char *line, size_t n)
+{
+	const char *p = line, *end = line + n;
+
+	while ((p = memmem(p, (size_t)(end - p), "IN=", 3)) != NULL) {
+		if (p == line || !nf_is_word_char(p[-1]))
+			return (size_t)(p - line);
+		p += 3;
+	}
+	return n;
+}
+
+/* Keeps val in *dst unless an earlier occurrence of the key was kept. */
+static void
+nf_keep_first(struct str *dst, bool *has, struct str val)
+{
+	if (!*has)
+		*dst = val, *has = true;
+}
+
+/* Remembers the value of a key the event needs. */
+static void
+nf_body_take(struct nf_body *b, struct str key, struct str val)
+{
+	if (str_is(key, "SRC"))
+		nf_keep_first(&b->src, &b->has_src, val);
+	else if (str_is(key, "DST"))
+		nf_keep_first(&b->dst, &b->has_dst, val);
+	else if (str_is(key, "PROTO"))
+		nf_keep_first(&b->proto, &b->has_proto, val);
+	else if (str_is(key, "SPT"))
+		nf_keep_first(&b->spt, &b->has_spt, val);
+	else if (str_is(key, "DPT"))
+		nf_keep_first(&b->dpt, &b->has_dpt, val);
+	else if (str_is(key, "ID"))
+		nf_keep_first(&b->id, &b->has_id, val);
+	if (str_is(key, "MAC") || str_is(key, "SRC") || str_is(key, "DST"))
+		b->has_packet_key = true;
+}
+
+/*
+ * Splits the packet text into space-separated tokens and keeps the values
+ * of the keys the event needs.  Stops at a token starting with '[', the
+ * packet quoted inside an ICMP error.
+ */
+static void
+nf_body_scan(const char *p, const char *end, struct nf_body *b)
+{
+	memset(b, 0, sizeof(*b));
+	while (p < end) {
+		const char *tok, *eq;
+
+		while (p < end && *p == ' ')
+			p++;
+		if (p == end || *p == '[')
+			break;
+		tok = p;
+		while (p < end && *p != ' ')
+			p++;
+		eq = memchr(tok, '=', (size_t)(p - tok));
+		if (eq == NULL)
+			continue;	/* a flag such as DF or SYN */
+		nf_body_take(b, (struct str){ tok, (size_t)(eq - tok) },
+		    (struct str){ eq + 1, (size_t)(p - eq - 1) });
+	}
+}
+
+/* Skips a kernel uptime stamp "[86400.123456]" or "[    5.1]" at p. */
+static const char *
+nf_skip_uptime(const char *p, const char *end)
+{
+	const char *q = p;
+
+	if (q == end || *q != '[')
+		return p;
+	for (q++; q < end && *q == ' '; q++)
+		;
+	if (q == end || *q < '0' || *q > '9')
+		return p;
+	while (q < end && ((*q >= '0' && *q <= '9') || *q == '.'))
+		q++;
+	return (q < end && *q == ']') ? q + 1 : p;
+}
+
+/*
+ * Where the log prefix starts: after the syslog header, the "kernel:" tag
+ * and an uptime stamp.  A tag other than "kernel" is kept in the prefix:
+ * lines written without one (ulogd2's LOGEMU, "Jan  8 03:37:09 DENY:
+ * IN=...") make the syslog reader take the first prefix word for the tag.
+ */
+static size_t
+nf_prefix_start(const char *line, size_t in, const struct syslog_hdr *h)
+{
+	const char *p = line + h->msg, *end = line + in;
+
+	if (h->tag.n > 0 && !str_is(h->tag, "kernel"))
+		p = h->tag.p;
+	if (p > end)
+		return in;
+	while (p < end && *p == ' ')
+		p++;
+	return (size_t)(nf_skip_uptime(p, end) - line);
+}
+
+/*
+ * An EdgeOS/VyOS rule name "[NAME-D]" names its verdict by a letter; the
+ * event carries the word it stands for, so that the central lookup, which
+ * knows words only, classes it.  w may be the letter or the whole name.
+ */
+static bool
+nf_edgeos_word(const char *p, const char *end, const char *w, size_t wn,
+    struct str *out)
+{
+	char c;
+
+	if (wn >= 4 && w[0] == '[' && w[wn - 3] == '-' && w[wn - 1] == ']')
+		c = w[wn - 2];
+	else if (wn == 1 && w > p && w + 1 < end && w[-1] == '-' && w[1] == ']')
+		c = w[0];
+	else
+		return false;
+	if (c == 'D')
+		*out = (struct str){ "drop", 4 };
+	else if (c == 'R')
+		*out = (struct str){ "reject", 6 };
+	else if (c == 'A')
+		*out = (struct str){ "accept", 6 };
+	else
+		return false;
+	return true;
+}
+
+/* Sets the action from the prefix words, else the configured default. */
+static void
+nf_set_action(struct parse_ctx *ctx, const char *p, const char *end,
+    struct event *ev)
+{
+	const char *w;
+	size_t wn;
+
+	while (p < end && *p == ' ')
+		p++;
+	while (end > p && end[-1] == ' ')
+		end--;
+	if (action_find_word(p, (size_t)(end - p), true, &w, &wn)) {
+		if (!nf_edgeos_word(p, end, w, wn, &ev->action))
+			ev->action = (struct str){ w, wn };
+		return;
+	}
+	w = ctx->opts != NULL ? ctx->opts->netfilter_default_action : NULL;
+	if (w == NULL)
+		w = "drop";
+	ev->action = (struct str){ w, strlen(w) };
+}
+
+/*
+ * Fills the address, port, protocol and identity fields from the scanned
+ * body.  Returns false with ctx->reason set when a value is unreadable.
+ */
+static bool
+nf_set_packet(struct parse_ctx *ctx, const struct nf_body *b,
+    struct event *ev)
+{
+	uint64_t v;
+
+	if (!addr_parse(b->src.p, b->src.n, &ev->src))
+		return ctx->reason = "bad source address", false;
+	if (!addr_parse(b->dst.p, b->dst.n, &ev->dst))
+		return ctx->reason = "bad destination address", false;
+	ev->has_src = ev->has_dst = true;
+	if (b->has_spt) {
+		if (!nf_parse_uint(b->spt, 65535, &v))
+			return ctx->reason = "bad source port", false;
+		ev->sport = (uint16_t)v, ev->has_sport = true;
+	}
+	if (b->has_dpt) {
+		if (!nf_parse_uint(b->dpt, 65535, &v))
+			return ctx->reason = "bad destination port", false;
+		ev->dport = (uint16_t)v, ev->has_dport = true;
+	}
+	if (b->has_proto && (ev->proto = (int16_t)nf_parse_proto(b->proto)) < 0)
+		return ctx->reason = "bad protocol", false;
+	if (b->has_id && nf_parse_uint(b->id, UINT64_MAX, &v))
+		ev->ident = v;
+	return true;
+}
+
+/* True for journalctl's own lines: "-- Boot 0f3c... --", "-- Logs begin
+ * at ... --", "-- No entries --". */
+static bool
+nf_is_journal_marker(const char *line, size_t n)
+{
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+		n--;
+	return n >= 5 && memcmp(line, "-- ", 3) == 0 &&
+	    memcmp(line + n - 3, " --", 3) == 0;
+}
+
+static bool
+nf_has(const char *line, size_t n, const char *key)
+{
+	return memmem(line, n, key, strlen(key)) != NULL;
+}
+
+/* True for a packet line that lost its start: a long line split by the
+ * logger, or a damaged "IN=".  Such a line is counted, not passed on. */
+static bool
+nf_is_fragment(const char *line, size_t n)
+{
+	return nf_has(line, n, " PROTO=") && (nf_has(line, n, " DPT=") ||
+	    nf_has(line, n, " SPT=") || (nf_has(line, n, " SRC=") &&
+	    nf_has(line, n, " DST=")));
 }
 
 static enum parse_status
 netfilter_parse(struct parse_ctx *ctx, const char *line, size_t n,
     struct event *ev)
 {
-	return PARSE_NOT_MINE;
+	struct syslog_hdr h;
+	struct nf_body b;
+	size_t in;
+
+	event_clear(ev);
+	if (nf_is_journal_marker(line, n))
+		return ctx->reason = "journalctl marker line", PARSE_SKIP;
+	if ((in = nf_find_in(line, n)) == n) {
+		if (!nf_is_fragment(line, n))
+			return PARSE_NOT_MINE;
+		ctx->reason = "packet fields without IN= (a split line)";
+		return PARSE_MALFORMED;
+	}
+	nf_body_scan(line + in, line + n, &b);
+	if (!b.has_packet_key)
+		return PARSE_NOT_MINE;
+	if (!b.has_src)
+		return ctx->reason = "no source address", PARSE_MALFORMED;
+	if (!b.has_dst)
+		return ctx->reason = "no destination address", PARSE_MALFORMED;
+	if (!nf_set_packet(ctx, &b, ev))
+		return PARSE_MALFORMED;
+
+	syslog_parse(line, n, &h);
+	if (h.has_time) {
+		if (!time_ctx_resolve(&ctx->time, &h.time, &ev->time))
+			return ctx->reason = "bad time", PARSE_MALFORMED;
+		ev->has_time = true;
+	}
+	nf_set_action(ctx, line + nf_prefix_start(line, in, &h), line + in,
+	    ev);
+	ev->vendor = (struct str){ "Linux", 5 };
+	ev->product = (struct str){ "netfilter", 9 };
+	ev->device = h.host;
+	return PARSE_OK;
+}
+
+/*
+ * A head scores by the share of its complete, non-empty lines that look
+ * like packet log lines; a syslog file where firewall lines are mixed
+ * with other messages still scores well above zero.
+ */
+static int
+netfilter_sniff(const char *head, size_t n)
+{
+	const char *p = head, *end = head + n, *nl;
+	unsigned lines = 0, good = 0;
+	struct nf_body b;
+
+	while (p < end && lines < 200) {
+		size_t len, in;
+
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL) {
+			if (lines > 0)
+				break;	/* a cut line; judge the rest */
+			nl = end;
+		}
+		len = (size_t)(nl - p);
+		if (len > 0 && !nf_is_journal_marker(p, len)) {
+			lines++;
+			in = nf_find_in(p, len);
+			nf_body_scan(p + in, p + len, &b);
+			if (in < len && b.has_src && b.has_dst)
+				good++;
+		}
+		p = nl + 1;
+	}
+	if (good == 0)
+		return 0;
+	return (int)(30 + 65 * good / lines);
 }
 
 const struct format format_netfilter = {
 	.name = "netfilter",
-	.title = "Linux netfilter log lines (iptables, nftables, ulogd2)",
+	.title = "Linux netfilter packet log (iptables, nftables, ufw, "
+	    "firewalld; syslog, journalctl, ulogd2)",
 	.sniff = netfilter_sniff,
 	.line_based = true,
 	.parse = netfilter_parse,
