@@ -25,7 +25,7 @@
 #define ZONEINFO_DIR	"/usr/share/zoneinfo"
 #define ZONE_NAME_MAX	128
 
-static char tz_selected[ZONE_NAME_MAX] = "";
+static char tz_selected[ZONE_NAME_MAX];
 static bool tz_is_selected;
 
 static bool
@@ -379,22 +379,61 @@ zone_file_exists(const char *name)
 }
 
 /*
+ * The TZ the process started with: the user's own zone, which "the
+ * machine's zone" means when it is set.  Saved at the first selection.
+ */
+static char tz_startup[ZONE_NAME_MAX];
+static bool tz_startup_saved, tz_startup_set;
+
+static void
+tz_save_startup(void)
+{
+	const char *env = getenv("TZ");
+
+	if (tz_startup_saved)
+		return;
+	tz_startup_saved = true;
+	if (env != NULL && strlen(env) < sizeof(tz_startup)) {
+		memcpy(tz_startup, env, strlen(env) + 1);
+		tz_startup_set = true;
+	}
+}
+
+/* Fills the static error message, replacing unprintable bytes. */
+static const char *
+tz_error(const char *name)
+{
+	static char msg[ZONE_NAME_MAX + 32];
+	size_t i, len;
+
+	len = (size_t)snprintf(msg, sizeof(msg), "unknown time zone \"%.*s\"",
+	    ZONE_NAME_MAX, name);
+	for (i = 0; i < len && i < sizeof(msg) - 1; i++)
+		if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+			msg[i] = '?';
+	return msg;
+}
+
+/*
  * Selects the zone used for times without an offset, for the whole
  * process, by setting TZ: "UTC" or "GMT" (any case), a zone database name
- * such as "Europe/Berlin", or NULL or "" for the machine's own zone.
- * Returns 0, or -1 with a static message in *err (when err is not NULL)
- * if the zone is not known; the previous zone then stays selected.  Call
- * it before creating stream contexts, whose caches assume one zone.
+ * such as "Europe/Berlin", or NULL or "" for the machine's own zone (the
+ * TZ the process started with, else /etc/localtime).  Returns 0, or -1
+ * with a static message in *err (when err is not NULL) if the zone is not
+ * known; the previous zone then stays selected.  Call it before creating
+ * stream contexts, whose caches assume one zone.
  */
 int
 tz_select(const char *name, const char **err)
 {
-	static char msg[ZONE_NAME_MAX + 32];
 	char env[ZONE_NAME_MAX + 1];
 
+	tz_save_startup();
 	if (name == NULL || name[0] == '\0') {
-		unsetenv("TZ");
-		tz_selected[0] = '\0';
+		if (tz_startup_set)
+			setenv("TZ", tz_startup, 1);
+		else
+			unsetenv("TZ");
 		tz_is_selected = false;
 	} else if (word_eq(name, strlen(name), "UTC") ||
 	    word_eq(name, strlen(name), "GMT")) {
@@ -407,10 +446,8 @@ tz_select(const char *name, const char **err)
 		snprintf(tz_selected, sizeof(tz_selected), "%s", name);
 		tz_is_selected = true;
 	} else {
-		snprintf(msg, sizeof(msg), "unknown time zone \"%.*s\"",
-		    ZONE_NAME_MAX, name);
 		if (err != NULL)
-			*err = msg;
+			*err = tz_error(name);
 		return -1;
 	}
 	tzset();
@@ -419,8 +456,8 @@ tz_select(const char *name, const char **err)
 
 /*
  * Name of the selected zone: the name given to tz_select(), or for the
- * machine's zone the name /etc/localtime points to, else "localtime".
- * The string is static.
+ * machine's zone the TZ the process started with or the name
+ * /etc/localtime points to, else "localtime".  The string is static.
  */
 const char *
 tz_name(void)
@@ -431,6 +468,8 @@ tz_name(void)
 
 	if (tz_is_selected)
 		return tz_selected;
+	if (tz_startup_set && tz_startup[0] != '\0')
+		return tz_startup[0] == ':' ? tz_startup + 1 : tz_startup;
 	len = readlink("/etc/localtime", machine, sizeof(machine) - 1);
 	if (len <= 0)
 		return "localtime";
