@@ -59,9 +59,16 @@ struct parse_ctx {
 	struct scratch scratch;	/* emptied by the caller before each record */
 	void *state;		/* the format's own per-stream state */
 	uint64_t line;		/* 1-based line number of the current line */
-	uint64_t record_line;	/* first line of a multi-line record */
+	uint64_t record_line;	/* first line of the record: the caller
+				   sets it to line, a parser whose record
+				   began on an earlier line sets it back */
 	const char *reason;	/* set by PARSE_SKIP and PARSE_MALFORMED: a
 				   static string naming the reason */
+	bool again;		/* set by a parser (any status) when the line
+				   holds further records, as a JSON array on
+				   one line does: the caller handles this
+				   result, then calls parse again with the
+				   same line; cleared by the parser */
 };
 
 struct format {
