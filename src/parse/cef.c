@@ -1,27 +1,526 @@
 /*
- * cef.c - ArcSight Common Event Format.
+ * cef.c - ArcSight Common Event Format, alone or behind a syslog header.
+ *
+ * A record is "[syslog header] CEF:Version|Vendor|Product|Version|
+ * SignatureID|Name|Severity|key=value ...".  The header is split on
+ * unescaped pipes; the extension is scanned once for the keys the event
+ * needs, the first occurrence of each winning.  Values are borrowed from
+ * the line; only those holding escapes are rewritten, into the stream's
+ * scratch buffer.  docs/formats.md, section CEF, is the contract.
  */
+#include <ctype.h>
+#include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "format.h"
 #include "syslog.h"
 
-static int
-cef_sniff(const char *head, size_t n)
+#define CEF_NFIELDS 7		/* header fields, the version included */
+#define CEF_SNIFF_LINES 100	/* lines of the file head that sniff reads */
+
+/* The extension keys the event is built from; long names share a slot. */
+enum cef_key {
+	CEF_RT, CEF_END, CEF_START, CEF_ACT, CEF_SRC, CEF_C6A2, CEF_DST,
+	CEF_C6A3, CEF_SPT, CEF_DPT, CEF_PROTO, CEF_DEVEXTID, CEF_DVCHOST,
+	CEF_DVC, CEF_NKEYS
+};
+
+#define CEF_NAME(s, k) { s, sizeof(s) - 1, k }
+
+static const struct cef_name {
+	const char *name;
+	size_t len;
+	enum cef_key key;
+} cef_names[] = {
+	CEF_NAME("rt", CEF_RT),
+	CEF_NAME("deviceReceiptTime", CEF_RT),
+	CEF_NAME("end", CEF_END),
+	CEF_NAME("endTime", CEF_END),
+	CEF_NAME("start", CEF_START),
+	CEF_NAME("startTime", CEF_START),
+	CEF_NAME("act", CEF_ACT),
+	CEF_NAME("deviceAction", CEF_ACT),
+	CEF_NAME("src", CEF_SRC),
+	CEF_NAME("sourceAddress", CEF_SRC),
+	CEF_NAME("c6a2", CEF_C6A2),
+	CEF_NAME("deviceCustomIPv6Address2", CEF_C6A2),
+	CEF_NAME("dst", CEF_DST),
+	CEF_NAME("destinationAddress", CEF_DST),
+	CEF_NAME("c6a3", CEF_C6A3),
+	CEF_NAME("deviceCustomIPv6Address3", CEF_C6A3),
+	CEF_NAME("spt", CEF_SPT),
+	CEF_NAME("sourcePort", CEF_SPT),
+	CEF_NAME("dpt", CEF_DPT),
+	CEF_NAME("destinationPort", CEF_DPT),
+	CEF_NAME("proto", CEF_PROTO),
+	CEF_NAME("transportProtocol", CEF_PROTO),
+	CEF_NAME("deviceExternalId", CEF_DEVEXTID),
+	CEF_NAME("dvchost", CEF_DVCHOST),
+	CEF_NAME("deviceHostName", CEF_DVCHOST),
+	CEF_NAME("dvc", CEF_DVC),
+	CEF_NAME("deviceAddress", CEF_DVC),
+};
+
+static const struct cef_proto {
+	const char *name;
+	size_t len;
+	int16_t number;
+} cef_protos[] = {
+	{ "tcp", 3, PROTO_TCP }, { "udp", 3, PROTO_UDP },
+	{ "icmp", 4, PROTO_ICMP }, { "icmpv6", 6, PROTO_ICMPV6 },
+	{ "ipv6-icmp", 9, PROTO_ICMPV6 }, { "esp", 3, 50 }, { "ah", 2, 51 },
+	{ "gre", 3, 47 }, { "sctp", 4, 132 }, { "udplite", 7, 136 },
+};
+
+/* One record, as located in the line. */
+struct cef_rec {
+	struct str field[CEF_NFIELDS];	/* raw header fields */
+	struct str val[CEF_NKEYS];	/* raw values; p NULL when absent */
+	struct str host;		/* from the syslog prefix */
+	struct civil hdr_time;		/* from the syslog prefix */
+	bool has_hdr_time;
+};
+
+/*
+ * Finds "CEF:" followed by optional spaces and a digit.  Returns the
+ * offset of the version digit, or 0 when the line is not CEF.
+ */
+static size_t
+cef_find(const char *s, size_t n, size_t *tag)
 {
+	const char *p = s, *q;
+	size_t i;
+
+	while ((q = memmem(p, n - (p - s), "CEF:", 4)) != NULL) {
+		for (i = q - s + 4; i < n && s[i] == ' '; i++)
+			;
+		if (i < n && isdigit((unsigned char)s[i])) {
+			*tag = q - s;
+			return i;
+		}
+		p = q + 1;
+	}
 	return 0;
+}
+
+/*
+ * Splits the header at s[0..n) into seven fields, each ending in an
+ * unescaped "|".  Returns the offset of the extension, or 0 when the
+ * header has fewer than seven fields.
+ */
+static size_t
+cef_split_header(const char *s, size_t n, struct str *field)
+{
+	size_t i = 0, start;
+
+	for (int k = 0; k < CEF_NFIELDS; k++) {
+		for (start = i; i < n && s[i] != '|'; i++)
+			if (s[i] == '\\' && i + 1 < n &&
+			    (s[i + 1] == '|' || s[i + 1] == '\\'))
+				i++;
+		if (i >= n)
+			return 0;
+		field[k] = (struct str){ s + start, i - start };
+		i++;
+	}
+	return i;
+}
+
+static bool
+cef_is_key_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-';
+}
+
+/* Length of the key at s[i] if a "=" follows it, else 0. */
+static size_t
+cef_key_len(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && cef_is_key_char(s[k]))
+		k++;
+	return k > i && k < n && s[k] == '=' ? k - i : 0;
+}
+
+/*
+ * Finds the end of the value starting at s[i]: the space before the next
+ * key, or n.  Sets *next to the next key's offset (n at the end).
+ */
+static size_t
+cef_value_end(const char *s, size_t n, size_t i, size_t *next)
+{
+	for (; i < n; i++)
+		if (s[i] == ' ' && cef_key_len(s, n, i + 1) > 0) {
+			*next = i + 1;
+			return i;
+		}
+	*next = n;
+	return n;
+}
+
+/* Keeps the value of a key the event uses, unless the key came before. */
+static void
+cef_store(struct cef_rec *r, const char *key, size_t kn, struct str v)
+{
+	for (size_t k = 0; k < sizeof(cef_names) / sizeof(cef_names[0]); k++)
+		if (cef_names[k].len == kn &&
+		    memcmp(cef_names[k].name, key, kn) == 0) {
+			if (r->val[cef_names[k].key].p == NULL)
+				r->val[cef_names[k].key] = v;
+			return;
+		}
+}
+
+/* Scans the extension s[0..n) for the keys of cef_names. */
+static void
+cef_scan_extension(const char *s, size_t n, struct cef_rec *r)
+{
+	size_t i = 0, key, kn, v, e;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	while (i < n) {
+		if ((kn = cef_key_len(s, n, i)) == 0) {
+			cef_value_end(s, n, i, &i);	/* text without key */
+			continue;
+		}
+		key = i;
+		v = i + kn + 1;
+		e = cef_value_end(s, n, v, &i);
+		while (e > v && s[e - 1] == ' ')
+			e--;
+		cef_store(r, s + key, kn, (struct str){ s + v, e - v });
+	}
+}
+
+/*
+ * Undoes the escapes of a header field (ext false: \| and \\) or of an
+ * extension value (ext true: \\ \= \n \r).  A value without a backslash
+ * is returned as it is; otherwise the text is written into the scratch
+ * buffer, which cef_parse() sized for the whole line beforehand.
+ */
+static struct str
+cef_unescape(struct parse_ctx *ctx, struct str in, bool ext)
+{
+	char *out, c;
+	size_t o = 0;
+
+	if (in.n == 0 || memchr(in.p, '\\', in.n) == NULL ||
+	    (out = scratch_reserve(&ctx->scratch, in.n)) == NULL)
+		return in;
+	for (size_t i = 0; i < in.n; i++) {
+		c = i + 1 < in.n && in.p[i] == '\\' ? in.p[i + 1] : '\0';
+		if (c == '\\' || (ext ? c == '=' : c == '|'))
+			out[o++] = c, i++;
+		else if (ext && (c == 'n' || c == 'r'))
+			out[o++] = c == 'n' ? '\n' : '\r', i++;
+		else
+			out[o++] = in.p[i];
+	}
+	ctx->scratch.n += o;
+	return (struct str){ out, o };
+}
+
+/* Reads a decimal number no larger than max. */
+static bool
+cef_read_uint(struct str v, uint64_t max, uint64_t *out)
+{
+	uint64_t x = 0;
+
+	if (v.n == 0)
+		return false;
+	for (size_t i = 0; i < v.n; i++) {
+		if (!isdigit((unsigned char)v.p[i]))
+			return false;
+		x = x * 10 + (uint64_t)(v.p[i] - '0');
+		if (x > max)
+			return false;
+	}
+	*out = x;
+	return true;
+}
+
+/* Reads an address; false only when one is present and unreadable. */
+static bool
+cef_read_addr(struct str v, struct str alt, struct addr *a, bool *has)
+{
+	if (v.n == 0)
+		v = alt;
+	if (v.n == 0)
+		return true;
+	*has = addr_parse(v.p, v.n, a);
+	return *has;
+}
+
+/* Reads a port; false only when one is present and unreadable. */
+static bool
+cef_read_port(struct str v, uint16_t *port, bool *has)
+{
+	uint64_t x;
+
+	if (v.n == 0)
+		return true;
+	if (!cef_read_uint(v, 65535, &x))
+		return false;
+	*port = (uint16_t)x;
+	*has = true;
+	return true;
+}
+
+/*
+ * Reads a protocol, a number 0..255 or a name.  A name the table lacks
+ * leaves the protocol absent; a number out of range is an error.
+ */
+static bool
+cef_read_proto(struct str v, int16_t *proto)
+{
+	uint64_t x;
+
+	if (v.n == 0)
+		return true;
+	if (isdigit((unsigned char)v.p[0])) {
+		if (!cef_read_uint(v, 255, &x))
+			return false;
+		*proto = (int16_t)x;
+		return true;
+	}
+	for (size_t k = 0; k < sizeof(cef_protos) / sizeof(cef_protos[0]);
+	    k++)
+		if (cef_protos[k].len == v.n &&
+		    strncasecmp(cef_protos[k].name, v.p, v.n) == 0) {
+			*proto = cef_protos[k].number;
+			break;
+		}
+	return true;
+}
+
+/* Fills addresses, ports and protocol; returns the error, or NULL. */
+static const char *
+cef_fill_network(const struct cef_rec *r, struct event *ev)
+{
+	if (!cef_read_addr(r->val[CEF_SRC], r->val[CEF_C6A2], &ev->src,
+	    &ev->has_src))
+		return "bad source address";
+	if (!cef_read_addr(r->val[CEF_DST], r->val[CEF_C6A3], &ev->dst,
+	    &ev->has_dst))
+		return "bad destination address";
+	if (!cef_read_port(r->val[CEF_SPT], &ev->sport, &ev->has_sport))
+		return "bad source port";
+	if (!cef_read_port(r->val[CEF_DPT], &ev->dport, &ev->has_dport))
+		return "bad destination port";
+	if (!cef_read_proto(r->val[CEF_PROTO], &ev->proto))
+		return "bad protocol";
+	return NULL;
+}
+
+/* Reads a "MMM dd [yyyy ]HH:mm:ss[.SSS][ zzz]" time. */
+static bool
+cef_read_bsd_time(struct str v, struct civil *c)
+{
+	size_t k = syslog_parse_bsd_time(v.p, v.n, c);
+
+	if (k == 0)
+		return false;
+	if (k == v.n)
+		return true;
+	if (v.p[k] != ' ')
+		return false;
+	while (k < v.n && v.p[k] == ' ')
+		k++;
+	c->has_offset = time_parse_zone(v.p + k, v.n - k, &c->offset);
+	return c->has_offset;
+}
+
+/*
+ * Reads a CEF time: epoch milliseconds (9 to 11 digits: seconds), the
+ * "MMM dd" forms, or RFC 3339.  Returns false when v is none of them.
+ */
+static bool
+cef_read_time(struct parse_ctx *ctx, struct str v, int64_t *out)
+{
+	struct civil c;
+	uint64_t x;
+
+	if (v.n == 0)
+		return false;
+	if (isdigit((unsigned char)v.p[0]) && v.n <= 15 &&
+	    cef_read_uint(v, UINT64_MAX, &x)) {
+		if (v.n >= 9 && v.n <= 11)
+			*out = (int64_t)x * USEC_PER_SEC;
+		else
+			*out = (int64_t)x * 1000;
+		ctx->time.prev = *out;
+		ctx->time.has_prev = true;
+		return true;
+	}
+	memset(&c, 0, sizeof(c));
+	if (isalpha((unsigned char)v.p[0]) ? cef_read_bsd_time(v, &c) :
+	    time_parse_iso(v.p, v.n, &c))
+		return time_ctx_resolve(&ctx->time, &c, out);
+	return false;
+}
+
+/* Sets the event time from rt, end, start or the syslog header. */
+static void
+cef_fill_time(struct parse_ctx *ctx, const struct cef_rec *r,
+    struct event *ev)
+{
+	static const enum cef_key order[] = { CEF_RT, CEF_END, CEF_START };
+
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		if (cef_read_time(ctx, r->val[order[k]], &ev->time)) {
+			ev->has_time = true;
+			return;
+		}
+	if (r->has_hdr_time)
+		ev->has_time = time_ctx_resolve(&ctx->time, &r->hdr_time,
+		    &ev->time);
+}
+
+/* Fills the text fields, unescaped. */
+static void
+cef_fill_text(struct parse_ctx *ctx, const struct cef_rec *r,
+    struct event *ev)
+{
+	struct str dev = r->val[CEF_DEVEXTID];
+
+	ev->vendor = cef_unescape(ctx, r->field[1], false);
+	ev->product = cef_unescape(ctx, r->field[2], false);
+	ev->action_hint = cef_unescape(ctx, r->field[5], false);
+	ev->action = cef_unescape(ctx, r->val[CEF_ACT], true);
+	if (dev.n == 0)
+		dev = r->val[CEF_DVCHOST];
+	if (dev.n == 0) {
+		ev->device = r->host;
+		dev = ev->device.n == 0 ? r->val[CEF_DVC] : STR_NULL;
+	}
+	if (dev.n > 0)
+		ev->device = cef_unescape(ctx, dev, true);
+}
+
+/*
+ * Reads the text before "CEF:" as a syslog header.  Without a time, a
+ * lone token is the host, and so is the first of "host tag:"; a lone
+ * "tag:" names no host.
+ */
+static void
+cef_read_prefix(const char *s, size_t n, struct cef_rec *r)
+{
+	struct syslog_hdr h;
+	size_t i, e, j;
+
+	syslog_parse(s, n, &h);
+	r->host = h.host;
+	r->hdr_time = h.time;
+	r->has_hdr_time = h.has_time;
+	if (h.has_time || h.host.n > 0)
+		return;
+
+	/* the first token [i, e) and the rest [j, n), without spaces */
+	for (i = h.msg; i < n && s[i] == ' '; i++)
+		;
+	while (n > i && s[n - 1] == ' ')
+		n--;
+	for (e = i; e < n && s[e] != ' '; e++)
+		;
+	for (j = e; j < n && s[j] == ' '; j++)
+		;
+	if (e == i || s[e - 1] == ':')
+		return;
+	if (j == n || (s[n - 1] == ':' && memchr(s + j, ' ', n - j) == NULL))
+		r->host = (struct str){ s + i, e - i };
 }
 
 static enum parse_status
 cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
     struct event *ev)
 {
-	return PARSE_NOT_MINE;
+	struct cef_rec r;
+	size_t tag, ver, ext;
+	const char *err;
+
+	if ((ver = cef_find(line, n, &tag)) == 0)
+		return PARSE_NOT_MINE;
+	event_clear(ev);
+	memset(&r, 0, sizeof(r));
+	if ((ext = cef_split_header(line + ver, n - ver, r.field)) == 0) {
+		ctx->reason = "fewer than 7 header fields";
+		return PARSE_MALFORMED;
+	}
+	ext += ver;
+	cef_read_prefix(line, tag, &r);
+	cef_scan_extension(line + ext, n - ext, &r);
+	if ((err = cef_fill_network(&r, ev)) != NULL) {
+		ctx->reason = err;
+		return PARSE_MALFORMED;
+	}
+
+	/* Unescaped text never outgrows the line: one reservation holds it
+	 * all, so the pointers handed out stay valid. */
+	if (memchr(line + ver, '\\', n - ver) != NULL &&
+	    scratch_reserve(&ctx->scratch, n - ver) == NULL) {
+		ctx->reason = "out of memory";
+		return PARSE_MALFORMED;
+	}
+	cef_fill_text(ctx, &r, ev);
+	cef_fill_time(ctx, &r, ev);
+	return PARSE_OK;
+}
+
+/* True when the line holds "CEF:", a version and at least seven pipes. */
+static bool
+cef_line_like(const char *s, size_t n)
+{
+	size_t tag, ver, pipes = 0;
+
+	if ((ver = cef_find(s, n, &tag)) == 0)
+		return false;
+	for (size_t i = ver; i < n && pipes < CEF_NFIELDS; i++)
+		pipes += s[i] == '|';
+	return pipes == CEF_NFIELDS;
+}
+
+static bool
+cef_line_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * Scores the file head by the share of its non-blank lines that look like
+ * CEF.  A line cut off at the end of the head is not counted, unless it
+ * is the only one.  A file of CEF lines scores 90, leaving room for
+ * formats with a stronger signature (a CSV header naming CEF columns).
+ */
+static int
+cef_sniff(const char *head, size_t n)
+{
+	size_t i = 0, e, lines = 0, cef = 0;
+	const char *nl;
+
+	while (i < n && lines < CEF_SNIFF_LINES) {
+		nl = memchr(head + i, '\n', n - i);
+		if (nl == NULL && lines > 0)
+			break;
+		e = nl != NULL ? (size_t)(nl - head) : n;
+		if (!cef_line_blank(head + i, e - i)) {
+			lines++;
+			cef += cef_line_like(head + i, e - i);
+		}
+		i = e + 1;
+	}
+	return cef == 0 ? 0 : (int)(30 + 60 * cef / lines);
 }
 
 const struct format format_cef = {
 	.name = "cef",
-	.title = "ArcSight Common Event Format (CEF)",
+	.title = "ArcSight Common Event Format (CEF), with or without a "
+	    "syslog header",
 	.sniff = cef_sniff,
 	.line_based = true,
 	.parse = cef_parse,

@@ -193,8 +193,8 @@ test_bsd_cisco_year(void **state)
 	struct syslog_hdr h;
 	struct str m;
 
-	assert_true(parse("Mar 03 2024 10:00:10: %ASA-6-106023: Deny protocol 0 "
-	    "src outside:198.51.100.200", &h, &m));
+	assert_true(parse("Mar 03 2024 10:00:10: %ASA-6-106023: Deny "
+	    "protocol 0 src outside:198.51.100.200", &h, &m));
 	assert_time(&h, 3, 3, 10, 0, 10);
 	assert_true(h.time.has_year);
 	assert_int_equal(h.time.year, 2024);
