@@ -551,6 +551,7 @@ csl_header(struct parse_ctx *ctx, struct csl_state *st, const char *line,
 {
 	size_t tabs = 0, commas = 0, i = 0, fn, k;
 	bool more = true, any = false;
+	const char *err = NULL;
 	char *name;
 
 	for (k = 0; k < n; k++)
@@ -561,9 +562,10 @@ csl_header(struct parse_ctx *ctx, struct csl_state *st, const char *line,
 	st->cols = calloc(tabs + commas + 1, sizeof(*st->cols));
 	st->header = malloc(n + 1);
 	st->n = 0;
-	if (st->cols == NULL || st->header == NULL ||
-	    csl_append(st, line, n) != NULL) {
-		ctx->reason = "out of memory";
+	if (st->cols == NULL || st->header == NULL)
+		err = "out of memory";
+	if (err != NULL || (err = csl_append(st, line, n)) != NULL) {
+		ctx->reason = err;
 		return PARSE_MALFORMED;
 	}
 	memcpy(st->header, line, n);
@@ -648,13 +650,14 @@ csl_csv_line(struct parse_ctx *ctx, struct csl_state *st, const char *line,
 static void
 csl_json_value(struct csl_state *st, int f, json_t *val, bool local)
 {
-	char *num = st->num[f];
-	size_t cap = sizeof(st->num[f]);
+	size_t cap = sizeof(st->num[0]);
+	char *num;
 	double d;
 	int len;
 
 	if (f < 0 || json_is_null(val))
 		return;
+	num = st->num[f];
 	if (json_is_string(val)) {
 		csl_value_set(st, f, json_string_value(val),
 		    json_string_length(val), V_TEXT, local);
@@ -746,6 +749,7 @@ csl_json_first_wins(struct csl_state *st)
 		vs = i = csl_json_skip_space(s, n, i);
 		i = csl_json_skip_value(s, n, i);
 		if (f >= 0 && st->v[f].kind == V_ABSENT) {
+			json_decref(st->parts[f]);
 			st->parts[f] = json_loadb(s + vs, i - vs,
 			    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
 			if (st->parts[f] != NULL)
@@ -763,6 +767,7 @@ csl_json_record(struct parse_ctx *ctx, struct csl_state *st, struct event *ev)
 	const char *key;
 	json_t *val;
 	bool local;
+	int f;
 
 	csl_values_clear(st);
 	st->doc = json_loadb(st->buf, st->n,
@@ -777,9 +782,10 @@ csl_json_record(struct parse_ctx *ctx, struct csl_state *st, struct event *ev)
 		ctx->reason = "invalid JSON";
 		return PARSE_MALFORMED;
 	}
-	json_object_foreach(st->doc, key, val)
-		csl_json_value(st, csl_column_lookup(key, strlen(key), &local),
-		    val, local);
+	json_object_foreach(st->doc, key, val) {
+		f = csl_column_lookup(key, strlen(key), &local);
+		csl_json_value(st, f, val, local);
+	}
 	return csl_event(ctx, st, ev);
 }
 

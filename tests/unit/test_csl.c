@@ -374,6 +374,19 @@ test_local_time_column(void **unused)
 	assert_int_equal(f.ev.time, T_0301_100601_250);
 	feed_close(&f);
 
+	/* the same with JSON keys */
+	feed_open(&f, 'm');
+	assert_int_equal(feed_line(&f, "{\"TimeGenerated [Local Time]\":"
+	    "\"3/1/2026, 10:06:01 AM\"}"), PARSE_OK);
+	assert_int_equal(f.ev.time, T_0301_090601);
+	assert_int_equal(feed_line(&f, "{\"TimeGenerated [UTC]\":"
+	    "\"2026-03-01T10:06:01.25\"}"), PARSE_OK);
+	assert_int_equal(f.ev.time, T_0301_100601_250);
+	assert_int_equal(feed_line(&f, "{\"TimeGenerated\":"
+	    "\"3/1/2026, 10:06:01.250 AM\"}"), PARSE_OK);
+	assert_int_equal(f.ev.time, T_0301_100601_250);
+	feed_close(&f);
+
 	feed_open(&f, 'm');
 	assert_int_equal(feed_line(&f, "TimeGenerated [UTC],SourceIP"),
 	    PARSE_SKIP);
@@ -582,6 +595,10 @@ test_json_duplicate_keys(void **unused)
 	assert_int_equal(f.ev.dport, 22);
 	assert_addr_eq(f.ev.src, "203.0.113.5");
 	assert_str_eq(f.ev.vendor, "A\"B");
+	/* null has no value: the next occurrence gives it */
+	assert_int_equal(feed_line(&f, "{\"SourceIP\":null,\"SourceIP\":"
+	    "\"203.0.113.7\",\"SourceIP\":\"203.0.113.8\"}"), PARSE_OK);
+	assert_addr_eq(f.ev.src, "203.0.113.7");
 	/* two spellings of one column: the first wins */
 	assert_int_equal(feed_line(&f, "{\"TimeGenerated [UTC]\":"
 	    "\"2026-03-01T10:06:01.25\",\"TimeGenerated\":"
