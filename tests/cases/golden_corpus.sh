@@ -1,0 +1,59 @@
+#!/bin/sh
+# scanspot reproduces the golden files of tests/golden/ on the shared
+# corpus: the events (scanspot events) and the findings (scanspot detect
+# --output csv) of every row of tests/golden/MANIFEST.tsv.  The expected
+# files come from the independent oracle, never from scanspot.
+#
+# Each corpus file is copied into a temporary folder and its modification
+# time set to the manifest's reference time, the reference of year-less
+# syslog times; scanspot reads it there under its base name.
+set -u
+TESTDIR=${TESTDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+SHARED=${SHARED:-$TESTDIR/../../shared}
+SCANSPOT=${SCANSPOT:-$TESTDIR/../scanspot}
+[ -d "$SHARED/corpus" ] || { echo "no corpus in $SHARED"; exit 77; }
+[ -x "$SCANSPOT" ] || { echo "$SCANSPOT is not built"; exit 1; }
+golden="$TESTDIR/golden"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+tab=$(printf '\t')
+status=0
+
+check() {	# expected actual command
+	if ! diff -u "$1" "$2" >"$tmp/diff" 2>&1; then
+		echo "FAIL: $3"
+		head -n 40 "$tmp/diff"
+		if [ -s "$tmp/err" ]; then
+			echo "standard error:"
+			head -n 10 "$tmp/err"
+		fi
+		status=1
+	fi
+}
+
+tail -n +2 "$golden/MANIFEST.tsv" >"$tmp/manifest"
+while IFS=$tab read -r corpus ref tz profile options; do
+	name=$(basename "$corpus")
+	mkdir -p "$tmp/in"
+	cp "$SHARED/corpus/$corpus" "$tmp/in/$name"
+	chmod u+w "$tmp/in/$name"
+	touch -d "$ref" "$tmp/in/$name"
+	[ "$options" = "-" ] && options=""
+	[ "$profile" = "default" ] || options="--profile $profile $options"
+	if [ "$profile" = "default" ]; then
+		(cd "$tmp/in" && "$SCANSPOT" events --tz "$tz" "$name") \
+		    >"$tmp/out" 2>"$tmp/err"
+		check "$golden/$name.events.tsv" "$tmp/out" \
+		    "scanspot events --tz $tz $corpus"
+		want="$golden/$name.findings.csv"
+	else
+		want="$golden/$name.$profile.findings.csv"
+	fi
+	# shellcheck disable=SC2086
+	(cd "$tmp/in" && "$SCANSPOT" detect --output csv --tz "$tz" \
+	    $options "$name") >"$tmp/out" 2>"$tmp/err"
+	check "$want" "$tmp/out" \
+	    "scanspot detect --output csv --tz $tz $options $corpus"
+	rm -f "$tmp/in/$name"
+done <"$tmp/manifest"
+exit $status

@@ -1,0 +1,46 @@
+#!/bin/sh
+# The independent oracle (tests/oracle/oracle.py) still reproduces every
+# golden file listed in tests/golden/MANIFEST.tsv, byte for byte.  Guards
+# the golden files against drift of the oracle or of the corpus.
+set -u
+TESTDIR=${TESTDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+SHARED=${SHARED:-$TESTDIR/../../shared}
+command -v python3 >/dev/null 2>&1 || { echo "python3 not found"; exit 77; }
+[ -d "$SHARED/corpus" ] || { echo "no corpus in $SHARED"; exit 77; }
+golden="$TESTDIR/golden"
+oracle="$TESTDIR/oracle/oracle.py"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+tab=$(printf '\t')
+status=0
+
+check() {	# expected actual
+	if ! diff -u "$1" "$2" >"$tmp/diff" 2>&1; then
+		echo "oracle output differs from $1:"
+		head -n 40 "$tmp/diff"
+		status=1
+	fi
+}
+
+tail -n +2 "$golden/MANIFEST.tsv" >"$tmp/manifest"
+while IFS=$tab read -r corpus ref tz profile options; do
+	name=$(basename "$corpus")
+	mkdir -p "$tmp/in"
+	cp "$SHARED/corpus/$corpus" "$tmp/in/$name"
+	[ "$options" = "-" ] && options=""
+	if [ "$profile" = "default" ]; then
+		(cd "$tmp/in" && python3 "$oracle" events --tz "$tz" \
+		    --ref-time "$ref" "$name") >"$tmp/out" 2>&1
+		check "$golden/$name.events.tsv" "$tmp/out"
+		want="$golden/$name.findings.csv"
+	else
+		want="$golden/$name.$profile.findings.csv"
+	fi
+	# shellcheck disable=SC2086
+	(cd "$tmp/in" && python3 "$oracle" detect --tz "$tz" \
+	    --ref-time "$ref" --profile "$profile" $options "$name") \
+	    >"$tmp/out" 2>&1
+	check "$want" "$tmp/out"
+	rm -f "$tmp/in/$name"
+done <"$tmp/manifest"
+exit $status

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Regenerates the golden files of tests/golden/ with the independent oracle
+# (tests/oracle/oracle.py), one run per row of tests/golden/MANIFEST.tsv.
+#
+#   sh tests/oracle/regen.sh            (from anywhere; SHARED may be set)
+#
+# Each corpus file is copied into a temporary folder and read there under
+# its base name, so that the "file" column of the events does not depend on
+# where the corpus lives.  Rows of profile "default" write NAME.events.tsv
+# and NAME.findings.csv; rows of profile "sentinel" write
+# NAME.sentinel.findings.csv.  The manifest's options go to "detect" only.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+SHARED=${SHARED:-$top/../shared}
+golden="$top/tests/golden"
+oracle="$top/tests/oracle/oracle.py"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+tab=$(printf '\t')
+
+tail -n +2 "$golden/MANIFEST.tsv" |
+while IFS=$tab read -r corpus ref tz profile options; do
+	name=$(basename "$corpus")
+	cp "$SHARED/corpus/$corpus" "$tmp/$name"
+	[ "$options" = "-" ] && options=""
+	if [ "$profile" = "default" ]; then
+		(cd "$tmp" && python3 "$oracle" events --tz "$tz" \
+		    --ref-time "$ref" "$name") >"$golden/$name.events.tsv"
+		out="$golden/$name.findings.csv"
+	else
+		out="$golden/$name.$profile.findings.csv"
+	fi
+	# shellcheck disable=SC2086
+	(cd "$tmp" && python3 "$oracle" detect --tz "$tz" --ref-time "$ref" \
+	    --profile "$profile" $options "$name") >"$out"
+	rm -f "$tmp/$name"
+done
