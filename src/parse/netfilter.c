@@ -69,14 +69,18 @@ nf_parse_uint(struct str s, uint64_t max, uint64_t *out)
 	return true;
 }
 
-/* Reads a protocol given by name (any case) or number; -1 if neither. */
+/*
+ * Reads a protocol given by name (any case) or number.  Returns the
+ * number, -1 for a name the table lacks (absent, as in every format), or
+ * -2 for a number above 255.
+ */
 static int
 nf_parse_proto(struct str s)
 {
 	uint64_t v;
 
-	if (nf_parse_uint(s, 255, &v))
-		return (int)v;
+	if (s.n > 0 && s.p[0] >= '0' && s.p[0] <= '9')
+		return nf_parse_uint(s, 255, &v) ? (int)v : -2;
 	for (size_t i = 0; i < sizeof(nf_protos) / sizeof(nf_protos[0]); i++)
 		if (strlen(nf_protos[i].name) == s.n &&
 		    strncasecmp(nf_protos[i].name, s.p, s.n) == 0)
@@ -270,8 +274,13 @@ nf_set_packet(struct parse_ctx *ctx, const struct nf_body *b,
 			return ctx->reason = "bad destination port", false;
 		ev->dport = (uint16_t)v, ev->has_dport = true;
 	}
-	if (b->has_proto && (ev->proto = (int16_t)nf_parse_proto(b->proto)) < 0)
-		return ctx->reason = "bad protocol", false;
+	if (b->has_proto) {
+		int proto = nf_parse_proto(b->proto);
+
+		if (proto == -2)
+			return ctx->reason = "bad protocol number", false;
+		ev->proto = (int16_t)proto;
+	}
 	if (b->has_id && nf_parse_uint(b->id, UINT64_MAX, &v))
 		ev->ident = v;
 	return true;

@@ -529,9 +529,12 @@ test_ports_and_protocols(void **state)
 	nf_malformed("DROP IN=eth0 SRC=203.0.113.1 DST=192.0.2.1 PROTO=TCP "
 	    "SPT=1 DPT=-1", "bad destination port");
 	nf_malformed("DROP IN=eth0 SRC=203.0.113.1 DST=192.0.2.1 PROTO=256",
-	    "bad protocol");
-	nf_malformed("DROP IN=eth0 SRC=203.0.113.1 DST=192.0.2.1 PROTO=FOO",
-	    "bad protocol");
+	    "bad protocol number");
+	nf_malformed("DROP IN=eth0 SRC=203.0.113.1 DST=192.0.2.1 PROTO=6x",
+	    "bad protocol number");
+	/* a name the table lacks is absent, as in every format */
+	nf_ok("DROP IN=eth0 SRC=203.0.113.1 DST=192.0.2.1 PROTO=FOO", &ev);
+	assert_int_equal(ev.proto, -1);
 	nf_malformed("DROP IN=eth0 SRC=203.0.113.300 DST=192.0.2.1",
 	    "bad source address");
 }
