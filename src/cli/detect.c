@@ -1,0 +1,276 @@
+/*
+ * detect.c - `scanspot detect`: the detection over files, end to end.
+ *
+ * Inputs are shared out to reader threads, one file at a time; each thread
+ * parses and aggregates into its own detection.  When all inputs are read,
+ * the relative period is fixed from the newest event of all of them, the
+ * detections are merged, and every bin is closed.  Ties are ordered by
+ * input order, not by which thread came first, so the findings are the
+ * same bytes whatever the thread count.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../input/stream.h"
+#include "commands.h"
+#include "options.h"
+#include "state.h"
+
+struct findings {
+	struct finding *v;
+	size_t n, cap;
+	bool nomem;
+};
+
+struct worker {
+	struct detect *d;
+	struct stream_stats st;
+	pthread_t tid;
+	struct job *job;
+};
+
+struct job {
+	struct options *o;
+	struct stream_opts sopts;
+	char **paths;
+	size_t npaths;
+	atomic_size_t next;
+};
+
+static void
+collect(const struct finding *f, void *arg)
+{
+	struct findings *fs = arg;
+
+	if (fs->n == fs->cap) {
+		size_t cap = fs->cap ? fs->cap * 2 : 64;
+		void *v = realloc(fs->v, cap * sizeof(*fs->v));
+
+		if (v == NULL) {
+			fs->nomem = true;
+			return;
+		}
+		fs->v = v;
+		fs->cap = cap;
+	}
+	fs->v[fs->n++] = *f;
+}
+
+static void
+sink_detect(void *arg, const struct event *ev, const struct format *fmt,
+    const char *path, uint64_t line, uint64_t seq)
+{
+	detect_event(arg, ev, seq);
+}
+
+static void *
+worker_run(void *arg)
+{
+	struct worker *w = arg;
+	struct job *j = w->job;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&j->next, 1)) < j->npaths)
+		stream_read(j->paths[i], (uint32_t)i, &j->sopts, sink_detect,
+		    w->d, &w->st);
+	return NULL;
+}
+
+static int64_t
+now_usec(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int
+thread_count(const struct options *o, size_t npaths)
+{
+	long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		n = 1;
+	if ((size_t)n > npaths)
+		n = npaths > 0 ? (long)npaths : 1;
+	return (int)n;
+}
+
+static const char *const outcome_names[DETECT_NOUTCOMES] = {
+	[DETECT_COUNTED] = "counted",
+	[DETECT_NOT_DENY] = "not denied",
+	[DETECT_NO_SOURCE] = "no source address",
+	[DETECT_INTERNAL] = "internal source",
+	[DETECT_TRUSTED] = "trusted source",
+	[DETECT_NO_PORT] = "no destination port",
+	[DETECT_PORT_ZERO] = "destination port 0",
+	[DETECT_OUTSIDE_PERIOD] = "outside the period",
+};
+
+static void
+print_detect_summary(FILE *fp, const struct detect *d, size_t nfindings,
+    size_t suppressed)
+{
+	const struct detect_counts *c = detect_counts(d);
+	const struct engine_stats *es = detect_engine_stats(d);
+	static const enum action_class order[] = { ACTION_DENY, ACTION_ALLOW,
+	    ACTION_OTHER, ACTION_UNKNOWN, ACTION_NONE };
+
+	fprintf(fp, "  events by verdict:");
+	for (size_t i = 0; i < 5; i++)
+		fprintf(fp, "%s %s %llu", i ? "," : "",
+		    action_class_name(order[i]),
+		    (unsigned long long)c->by_class[order[i]]);
+	fprintf(fp, "\n  events counted: %llu; not counted:",
+	    (unsigned long long)(c->outcome[DETECT_COUNTED] -
+	    es->late - es->duplicates - es->nomem));
+	for (int i = 1; i < DETECT_NOUTCOMES; i++)
+		fprintf(fp, "%s %s %llu", i > 1 ? "," : "", outcome_names[i],
+		    (unsigned long long)c->outcome[i]);
+	fprintf(fp, ", late %llu, duplicate %llu\n",
+	    (unsigned long long)es->late,
+	    (unsigned long long)es->duplicates);
+	if (c->stray_udp > 0 || c->portless > 0)
+		fprintf(fp, "  counted without their port: %llu stray UDP "
+		    "replies, %llu without a port\n",
+		    (unsigned long long)c->stray_udp,
+		    (unsigned long long)c->portless);
+	if (es->nomem > 0)
+		fprintf(fp, "  events lost to a memory shortage: %llu\n",
+		    (unsigned long long)es->nomem);
+	fprintf(fp, "  (source, bin) groups: %llu; findings: %zu",
+	    (unsigned long long)es->groups, nfindings);
+	if (suppressed > 0)
+		fprintf(fp, " (%zu more already reported, see --state)",
+		    suppressed);
+	fputc('\n', fp);
+}
+
+/* Reads every input with the configured number of threads; the returned
+ * detection holds everything, merged. */
+static struct detect *
+read_all(struct job *j, struct findings *fs, struct stream_stats *st)
+{
+	int nt = thread_count(j->o, j->npaths);
+	struct worker *w = calloc((size_t)nt, sizeof(*w));
+	int64_t newest = 0, t;
+	bool has_newest = false;
+	struct detect *d;
+
+	if (w == NULL)
+		return NULL;
+	for (int i = 0; i < nt; i++) {
+		w[i].job = j;
+		w[i].d = detect_new(&j->o->detect, collect, fs);
+		if (w[i].d == NULL)
+			return NULL;
+	}
+	if (nt == 1)
+		worker_run(&w[0]);
+	for (int i = 0; nt > 1 && i < nt; i++)
+		pthread_create(&w[i].tid, NULL, worker_run, &w[i]);
+	for (int i = 0; nt > 1 && i < nt; i++)
+		pthread_join(w[i].tid, NULL);
+	for (int i = 0; i < nt; i++)
+		if (detect_newest(w[i].d, &t) && (!has_newest || t > newest))
+			newest = t, has_newest = true;
+	if (j->o->detect.has_now)
+		newest = j->o->detect.now, has_newest = true;
+	for (int i = 0; i < nt; i++) {
+		detect_end_input(w[i].d, has_newest, newest);
+		stream_stats_merge(st, &w[i].st);
+		stream_stats_free(&w[i].st);
+		if (i > 0) {
+			detect_merge(w[0].d, w[i].d);
+			detect_free(w[i].d);
+		}
+	}
+	d = w[0].d;
+	free(w);
+	return d;
+}
+
+static size_t
+apply_state(const struct options *o, struct findings *fs, size_t *suppressed)
+{
+	char err[512];
+	struct state *s;
+	size_t n;
+
+	*suppressed = 0;
+	if (o->state_path == NULL)
+		return fs->n;
+	if ((s = state_load(o->state_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "scanspot detect: state: %s\n", err);
+		return fs->n;
+	}
+	n = state_filter(s, fs->v, fs->n);
+	*suppressed = fs->n - n;
+	if (state_save(s, o->state_path, err, sizeof(err)) < 0)
+		fprintf(stderr, "scanspot detect: state: %s\n", err);
+	state_free(s);
+	return n;
+}
+
+int
+cmd_detect(int argc, char **argv)
+{
+	struct options o;
+	struct job job = { 0 };
+	struct findings fs = { 0 };
+	struct stream_stats st = { 0 };
+	const struct output *out;
+	struct detect *d;
+	char err[512];
+	int first, r, status;
+	size_t suppressed;
+	char *stdin_only[] = { "-", NULL };
+
+	options_init(&o);
+	r = options_parse_argv(&o, argc, argv, &first, "detect");
+	if (r != 0) {
+		options_free(&o);
+		return r > 0 ? 0 : EXIT_USAGE;
+	}
+	if (options_finish(&o, err, sizeof(err)) < 0) {
+		fprintf(stderr, "scanspot detect: %s\n", err);
+		options_free(&o);
+		return EXIT_USAGE;
+	}
+	job.o = &o;
+	job.sopts.forced = o.format;
+	job.sopts.parse = &o.parse;
+	job.sopts.now = o.detect.has_now ? o.detect.now : now_usec();
+	job.npaths = first < argc ? stream_expand(argv + first,
+	    (size_t)(argc - first), &job.paths, &st) :
+	    stream_expand(stdin_only, 1, &job.paths, &st);
+	d = read_all(&job, &fs, &st);
+	if (d == NULL) {
+		fprintf(stderr, "scanspot detect: out of memory\n");
+		return EXIT_USAGE;
+	}
+	detect_flush(d);
+	output_sort(fs.v, fs.n);
+	fs.n = apply_state(&o, &fs, &suppressed);
+	out = o.output ? o.output :
+	    isatty(STDOUT_FILENO) ? &output_table : &output_jsonl;
+	out->write(stdout, fs.v, fs.n);
+	fflush(stdout);
+	if (!o.quiet) {
+		stream_stats_print(stderr, &st);
+		print_detect_summary(stderr, d, fs.n, suppressed);
+	}
+	status = st.files_failed > 0 ? EXIT_INPUT_ERROR :
+	    fs.n > 0 ? EXIT_FINDINGS : EXIT_NO_FINDINGS;
+	detect_free(d);
+	stream_stats_free(&st);
+	stream_paths_free(job.paths);
+	free(fs.v);
+	options_free(&o);
+	return status;
+}

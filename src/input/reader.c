@@ -1,0 +1,361 @@
+/*
+ * reader.c - buffered, decompressing line reader.
+ *
+ * Raw bytes are read from the descriptor into a fixed input buffer; the
+ * codec (none, zlib or zstd) writes text into the line buffer, from which
+ * lines are cut with memchr.  The line buffer grows only when a single
+ * line does not fit, up to READER_LINE_MAX.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zlib.h>
+#include <zstd.h>
+
+#include "reader.h"
+
+#define IN_SIZE (256u << 10)
+#define BUF_INITIAL (1u << 20)
+#define HEAD_SIZE (64u << 10)
+
+enum codec { CODEC_PLAIN, CODEC_GZIP, CODEC_ZSTD };
+
+struct reader {
+	int fd;
+	bool is_stdin, has_mtime, in_eof, eof, failed, skipping;
+	bool member_open;	/* inside a gzip member or zstd frame */
+	int64_t mtime;
+	enum codec codec;
+	unsigned char *in;	/* raw input */
+	size_t in_pos, in_len;
+	uint64_t in_total;	/* raw bytes consumed by the codec */
+	char *buf;		/* text */
+	size_t start, end, cap;
+	z_stream z;
+	ZSTD_DStream *zs;
+	char err[256];
+};
+
+static bool
+fill_raw(struct reader *r)
+{
+	ssize_t n;
+
+	if (r->in_pos < r->in_len || r->in_eof)
+		return true;
+	do {
+		n = read(r->fd, r->in, IN_SIZE);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		snprintf(r->err, sizeof(r->err), "read error at byte %llu: %s",
+		    (unsigned long long)r->in_total, strerror(errno));
+		r->failed = true;
+		return false;
+	}
+	r->in_pos = 0;
+	r->in_len = (size_t)n;
+	if (n == 0)
+		r->in_eof = true;
+	return true;
+}
+
+static void
+codec_fail(struct reader *r, const char *what, const char *detail)
+{
+	snprintf(r->err, sizeof(r->err), "%s data corrupt or truncated near "
+	    "byte %llu%s%s", what, (unsigned long long)r->in_total,
+	    detail ? ": " : "", detail ? detail : "");
+	r->failed = true;
+}
+
+/*
+ * Decompresses into buf[end..cap) until at least one byte is produced or
+ * the input ends.  Returns the bytes produced, or -1 on error.
+ */
+static long
+decode_gzip(struct reader *r)
+{
+	size_t room = r->cap - r->end, used;
+	int rc;
+
+	r->z.next_out = (Bytef *)r->buf + r->end;
+	r->z.avail_out = (uInt)room;
+	while (r->z.avail_out == room) {
+		if (!fill_raw(r))
+			return -1;
+		if (r->in_pos == r->in_len) {
+			if (r->member_open) {
+				codec_fail(r, "gzip", "unexpected end of file");
+				return -1;
+			}
+			r->eof = true;
+			break;
+		}
+		r->z.next_in = r->in + r->in_pos;
+		r->z.avail_in = (uInt)(r->in_len - r->in_pos);
+		rc = inflate(&r->z, Z_NO_FLUSH);
+		used = (r->in_len - r->in_pos) - r->z.avail_in;
+		r->in_total += used;
+		r->in_pos += used;
+		r->member_open = true;
+		if (rc == Z_STREAM_END) {
+			inflateReset(&r->z);
+			r->member_open = false;
+		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			codec_fail(r, "gzip", r->z.msg);
+			return -1;
+		}
+	}
+	return (long)(room - r->z.avail_out);
+}
+
+static long
+decode_zstd(struct reader *r)
+{
+	ZSTD_outBuffer ob = { r->buf + r->end, r->cap - r->end, 0 };
+
+	while (ob.pos == 0) {
+		ZSTD_inBuffer ib;
+		size_t ret;
+
+		if (!fill_raw(r))
+			return -1;
+		if (r->in_pos == r->in_len) {
+			if (r->member_open) {
+				codec_fail(r, "zstd", "unexpected end of file");
+				return -1;
+			}
+			r->eof = true;
+			break;
+		}
+		ib.src = r->in;
+		ib.size = r->in_len;
+		ib.pos = r->in_pos;
+		ret = ZSTD_decompressStream(r->zs, &ob, &ib);
+		if (ZSTD_isError(ret)) {
+			codec_fail(r, "zstd", ZSTD_getErrorName(ret));
+			return -1;
+		}
+		r->in_total += ib.pos - r->in_pos;
+		r->in_pos = ib.pos;
+		r->member_open = ret != 0;
+	}
+	return (long)ob.pos;
+}
+
+static long
+decode_plain(struct reader *r)
+{
+	size_t n;
+
+	if (!fill_raw(r))
+		return -1;
+	n = r->in_len - r->in_pos;
+	if (n == 0) {
+		r->eof = true;
+		return 0;
+	}
+	if (n > r->cap - r->end)
+		n = r->cap - r->end;
+	memcpy(r->buf + r->end, r->in + r->in_pos, n);
+	r->in_pos += n;
+	r->in_total += n;
+	return (long)n;
+}
+
+/* Appends more text to buf, moving or growing it as needed.  Returns false
+ * at the end of input or on error. */
+static bool
+fill_text(struct reader *r)
+{
+	long got;
+
+	if (r->eof || r->failed)
+		return false;
+	if (r->start > 0 && r->end == r->cap) {
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+	}
+	if (r->end == r->cap) {
+		size_t cap = r->cap * 2;
+		char *b;
+
+		if (cap > READER_LINE_MAX + 1)
+			cap = READER_LINE_MAX + 1;
+		if (cap == r->cap || (b = realloc(r->buf, cap)) == NULL)
+			return false;
+		r->buf = b;
+		r->cap = cap;
+	}
+	got = r->codec == CODEC_GZIP ? decode_gzip(r) :
+	    r->codec == CODEC_ZSTD ? decode_zstd(r) : decode_plain(r);
+	if (got <= 0)
+		return false;
+	r->end += (size_t)got;
+	return true;
+}
+
+static bool
+codec_start(struct reader *r)
+{
+	const unsigned char *m = r->in + r->in_pos;
+	size_t n = r->in_len - r->in_pos;
+
+	if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b) {
+		r->codec = CODEC_GZIP;
+		return inflateInit2(&r->z, 15 + 16) == Z_OK;
+	}
+	if (n >= 4 && m[0] == 0x28 && m[1] == 0xb5 && m[2] == 0x2f &&
+	    m[3] == 0xfd) {
+		r->codec = CODEC_ZSTD;
+		r->zs = ZSTD_createDStream();
+		return r->zs != NULL && !ZSTD_isError(ZSTD_initDStream(r->zs));
+	}
+	r->codec = CODEC_PLAIN;
+	return true;
+}
+
+struct reader *
+reader_open(const char *path, char *err, size_t errlen)
+{
+	struct reader *r = calloc(1, sizeof(*r));
+	struct stat st;
+
+	if (r == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	r->is_stdin = strcmp(path, "-") == 0;
+	r->fd = r->is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (r->fd < 0) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		free(r);
+		return NULL;
+	}
+	if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		r->has_mtime = true;
+		r->mtime = (int64_t)st.st_mtim.tv_sec * 1000000 +
+		    st.st_mtim.tv_nsec / 1000;
+	} else if (fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "is a directory");
+		reader_close(r);
+		return NULL;
+	}
+	r->in = malloc(IN_SIZE);
+	r->buf = malloc(BUF_INITIAL);
+	r->cap = BUF_INITIAL;
+	if (r->in == NULL || r->buf == NULL || !fill_raw(r) ||
+	    !codec_start(r)) {
+		snprintf(err, errlen, "%s", r->err[0] ? r->err :
+		    "cannot start decompression");
+		reader_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+reader_close(struct reader *r)
+{
+	if (r == NULL)
+		return;
+	if (!r->is_stdin && r->fd >= 0)
+		close(r->fd);
+	if (r->codec == CODEC_GZIP)
+		inflateEnd(&r->z);
+	ZSTD_freeDStream(r->zs);
+	free(r->in);
+	free(r->buf);
+	free(r);
+}
+
+enum reader_result
+reader_next(struct reader *r, const char **line, size_t *n)
+{
+	size_t scan = r->start, seen;
+
+	for (;;) {
+		char *nl = memchr(r->buf + scan, '\n', r->end - scan);
+
+		if (nl != NULL) {
+			size_t len = (size_t)(nl - (r->buf + r->start));
+			bool skipped = r->skipping;
+
+			*line = r->buf + r->start;
+			r->start += len + 1;
+			r->skipping = false;
+			if (skipped)
+				return READER_TOO_LONG;
+			if (len > 0 && (*line)[len - 1] == '\r')
+				len--;
+			*n = len;
+			return READER_LINE;
+		}
+		if (r->end - r->start >= READER_LINE_MAX) {
+			/* drop what we have of the overlong line */
+			r->start = r->end = 0;
+			r->skipping = true;
+		}
+		seen = r->end - r->start;
+		if (!fill_text(r)) {
+			if (r->failed)
+				return READER_ERROR;
+			if (r->start == r->end)
+				return READER_EOF;
+			if (r->skipping) {
+				r->start = r->end;
+				r->skipping = false;
+				return READER_TOO_LONG;
+			}
+			*line = r->buf + r->start;
+			*n = r->end - r->start;
+			r->start = r->end;
+			if (*n > 0 && (*line)[*n - 1] == '\r')
+				(*n)--;
+			return READER_LINE;
+		}
+		scan = r->start + seen;
+	}
+}
+
+size_t
+reader_head(struct reader *r, const char **head)
+{
+	while (r->end - r->start < HEAD_SIZE && fill_text(r))
+		;
+	*head = r->buf + r->start;
+	return r->end - r->start < HEAD_SIZE ? r->end - r->start : HEAD_SIZE;
+}
+
+const char *
+reader_error(const struct reader *r)
+{
+	return r->err;
+}
+
+const char *
+reader_compression(const struct reader *r)
+{
+	return r->codec == CODEC_GZIP ? "gzip" :
+	    r->codec == CODEC_ZSTD ? "zstd" : "plain";
+}
+
+bool
+reader_mtime(const struct reader *r, int64_t *t)
+{
+	if (r->has_mtime)
+		*t = r->mtime;
+	return r->has_mtime;
+}
+
+uint64_t
+reader_bytes(const struct reader *r)
+{
+	return r->in_total;
+}

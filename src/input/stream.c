@@ -1,0 +1,517 @@
+/*
+ * stream.c - the parse loop of one input and the account of its lines.
+ *
+ * A file's format is chosen once from its first 64 KiB (or forced with
+ * --format).  A file-level format (CommonSecurityLog exports) then reads
+ * every line.  For line-based formats the chosen one is only the first
+ * guess: a line it does not recognise is offered to the other line-based
+ * formats, and the one that takes it becomes the next first guess, so a
+ * syslog stream that mixes devices is read line by line.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../core/timeutil.h"
+#include "reader.h"
+#include "stream.h"
+
+#define SEQ_LINE_BITS 40
+
+static char *
+sample_name(const char *path, uint64_t line)
+{
+	size_t n = strlen(path) + 24;
+	char *s = malloc(n);
+
+	if (s != NULL)
+		snprintf(s, n, "%s:%llu", path, (unsigned long long)line);
+	return s;
+}
+
+/* The entry of a reason, created if new; NULL when the table is full. */
+static struct stream_reason *
+reason_get(struct stream_stats *st, const char *format, const char *reason,
+    bool error)
+{
+	struct stream_reason *r;
+
+	for (size_t i = 0; i < st->nreasons; i++)
+		if (st->reasons[i].reason == reason &&
+		    st->reasons[i].format == format)
+			return &st->reasons[i];
+	if (st->nreasons == STREAM_REASONS_MAX)
+		return NULL;
+	r = &st->reasons[st->nreasons++];
+	memset(r, 0, sizeof(*r));
+	r->format = format;
+	r->reason = reason;
+	r->error = error;
+	return r;
+}
+
+void
+stream_note(struct stream_stats *st, const char *format, const char *reason,
+    bool error, const char *path, uint64_t line)
+{
+	struct stream_reason *r = reason_get(st, format, reason, error);
+
+	if (r == NULL) {
+		st->reasons_dropped++;
+		return;
+	}
+	if (r->count < STREAM_SAMPLES && path != NULL)
+		r->samples[r->count] = line ? sample_name(path, line) :
+		    strdup(path);
+	r->count++;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct pathlist {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+pathlist_add(struct pathlist *pl, char *p)
+{
+	if (p == NULL)
+		return;
+	if (pl->n + 1 >= pl->cap) {
+		size_t cap = pl->cap ? pl->cap * 2 : 16;
+		char **v = realloc(pl->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			free(p);
+			return;
+		}
+		pl->v = v;
+		pl->cap = cap;
+	}
+	pl->v[pl->n++] = p;
+	pl->v[pl->n] = NULL;
+}
+
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p != NULL)
+		snprintf(p, n, "%s%s%s", dir,
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+	return p;
+}
+
+static void expand_one(const char *path, struct pathlist *pl,
+    struct stream_stats *st, int depth);
+
+/* Adds a directory's entries, sorted, recursing into subdirectories but
+ * not into symbolic links to directories (which could loop). */
+static void
+expand_dir(const char *path, struct pathlist *pl, struct stream_stats *st,
+    int depth)
+{
+	struct pathlist names = { 0 };
+	struct dirent *de;
+	DIR *d = opendir(path);
+
+	if (d == NULL) {
+		stream_note(st, NULL, "directory cannot be listed", true,
+		    path, 0);
+		st->files_failed++;
+		return;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
+			pathlist_add(&names, strdup(de->d_name));
+	closedir(d);
+	if (names.n > 0)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *full = join_path(path, names.v[i]);
+		struct stat lst;
+
+		if (full != NULL && lstat(full, &lst) == 0 &&
+		    S_ISLNK(lst.st_mode)) {
+			struct stat tst;
+
+			if (stat(full, &tst) == 0 && S_ISDIR(tst.st_mode)) {
+				free(full);
+				free(names.v[i]);
+				continue;
+			}
+		}
+		if (full != NULL)
+			expand_one(full, pl, st, depth + 1);
+		free(full);
+		free(names.v[i]);
+	}
+	free(names.v);
+}
+
+static void
+expand_one(const char *path, struct pathlist *pl, struct stream_stats *st,
+    int depth)
+{
+	struct stat sb;
+
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode)) {
+		if (depth < 64)
+			expand_dir(path, pl, st, depth);
+		return;
+	}
+	pathlist_add(pl, strdup(path));
+}
+
+size_t
+stream_expand(char *const *paths, size_t npaths, char ***out,
+    struct stream_stats *st)
+{
+	struct pathlist pl = { 0 };
+
+	for (size_t i = 0; i < npaths; i++)
+		expand_one(paths[i], &pl, st, 0);
+	if (pl.v == NULL)
+		pathlist_add(&pl, NULL), pl.v = calloc(1, sizeof(char *));
+	*out = pl.v;
+	return pl.n;
+}
+
+void
+stream_paths_free(char **paths)
+{
+	if (paths == NULL)
+		return;
+	for (size_t i = 0; paths[i] != NULL; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+struct stream_run {
+	const char *path;
+	uint32_t index;
+	const struct stream_opts *o;
+	struct parse_ctx ctx;
+	void *states[16];
+	const struct format *cur;	/* the first format tried */
+	bool exclusive;		/* file-level or forced: no fallback */
+	event_sink sink;
+	void *arg;
+	struct stream_stats *st;
+};
+
+static size_t
+format_index(const struct format *f)
+{
+	for (size_t i = 0; i < nformats; i++)
+		if (formats[i] == f)
+			return i;
+	return 0;
+}
+
+static void
+deliver(struct stream_run *run, const struct format *f, struct event *ev)
+{
+	struct time_ctx *tc = &run->ctx.time;
+	uint64_t line = run->ctx.record_line;
+
+	if (!ev->has_time) {
+		ev->time = tc->has_prev ? tc->prev : tc->ref_limit;
+		ev->has_time = true;
+		run->st->no_own_time++;
+	}
+	run->st->events++;
+	run->st->events_by_format[format_index(f)]++;
+	run->sink(run->arg, ev, f, run->path, line,
+	    (uint64_t)run->index << SEQ_LINE_BITS | line);
+}
+
+/* Runs one format on the line, handling every record it yields. */
+static enum parse_status
+parse_with(struct stream_run *run, const struct format *f, const char *line,
+    size_t n)
+{
+	size_t idx = format_index(f);
+	enum parse_status s;
+	struct event ev;
+	size_t rounds = 0;
+
+	if (run->states[idx] == NULL && f->state_new != NULL)
+		run->states[idx] = f->state_new();
+	run->ctx.state = run->states[idx];
+	do {
+		run->ctx.again = false;
+		run->ctx.scratch.n = 0;
+		run->ctx.reason = NULL;
+		run->ctx.record_line = run->ctx.line;
+		event_clear(&ev);
+		s = f->parse(&run->ctx, line, n, &ev);
+		if (s == PARSE_OK)
+			deliver(run, f, &ev);
+		else if (s == PARSE_SKIP || s == PARSE_MALFORMED)
+			stream_note(run->st, f->name, run->ctx.reason ?
+			    run->ctx.reason : "unreadable record",
+			    s == PARSE_MALFORMED, run->path,
+			    run->ctx.record_line);
+	} while (run->ctx.again && s != PARSE_NOT_MINE && ++rounds <= n);
+	return s;
+}
+
+static bool
+is_blank(const char *line, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+			return false;
+	return true;
+}
+
+static void
+handle_line(struct stream_run *run, const char *line, size_t n)
+{
+	if (run->exclusive) {
+		if (parse_with(run, run->cur, line, n) == PARSE_NOT_MINE)
+			stream_note(run->st, run->cur->name,
+			    is_blank(line, n) ? "blank line" :
+			    "not this format", !is_blank(line, n),
+			    run->path, run->ctx.line);
+		return;
+	}
+	if (is_blank(line, n)) {
+		run->st->blank++;
+		return;
+	}
+	if (run->cur != NULL &&
+	    parse_with(run, run->cur, line, n) != PARSE_NOT_MINE)
+		return;
+	for (size_t i = 0; i < nformats; i++) {
+		const struct format *f = formats[i];
+
+		if (f == run->cur || !f->line_based)
+			continue;
+		if (parse_with(run, f, line, n) != PARSE_NOT_MINE) {
+			run->cur = f;
+			return;
+		}
+	}
+	stream_note(run->st, NULL, "no known format", true, run->path,
+	    run->ctx.line);
+}
+
+static const struct format *
+sniff_best(const char *head, size_t n)
+{
+	const struct format *best = NULL;
+	int best_score = 0;
+
+	for (size_t i = 0; i < nformats; i++) {
+		int s = formats[i]->sniff ? formats[i]->sniff(head, n) : 0;
+
+		if (s > best_score) {
+			best = formats[i];
+			best_score = s;
+		}
+	}
+	return best;
+}
+
+static void
+run_finish(struct stream_run *run)
+{
+	for (size_t i = 0; i < nformats; i++) {
+		const struct format *f = formats[i];
+
+		if (run->states[i] == NULL)
+			continue;
+		if (f->finish != NULL) {
+			run->ctx.state = run->states[i];
+			run->ctx.reason = NULL;
+			if (f->finish(&run->ctx) == PARSE_MALFORMED)
+				stream_note(run->st, f->name,
+				    run->ctx.reason ? run->ctx.reason :
+				    "incomplete record at end of input", true,
+				    run->path, run->ctx.record_line);
+		}
+		if (f->state_free != NULL)
+			f->state_free(run->states[i]);
+	}
+	free(run->ctx.scratch.p);
+}
+
+/* Notes a failure of the whole input, keeping its message in the sample. */
+static void
+note_input_error(struct stream_stats *st, const char *path, const char *msg)
+{
+	size_t n = strlen(path) + strlen(msg) + 3;
+	char *s = malloc(n);
+
+	if (s != NULL)
+		snprintf(s, n, "%s: %s", path, msg);
+	stream_note(st, NULL, "input could not be read", true,
+	    s ? s : path, 0);
+	if (st->first_error == NULL && s != NULL)
+		st->first_error = strdup(s);
+	free(s);
+	st->files_failed++;
+}
+
+int
+stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
+    event_sink sink, void *arg, struct stream_stats *st)
+{
+	struct stream_run run;
+	struct reader *r;
+	char err[256];
+	const char *line;
+	size_t n;
+	int64_t mtime;
+	enum reader_result rr;
+
+	if ((r = reader_open(path, err, sizeof(err))) == NULL) {
+		note_input_error(st, path, err);
+		return -1;
+	}
+	memset(&run, 0, sizeof(run));
+	run.path = path;
+	run.index = index;
+	run.o = opts;
+	run.sink = sink;
+	run.arg = arg;
+	run.st = st;
+	run.ctx.opts = opts->parse;
+	if (reader_mtime(r, &mtime))
+		time_ctx_init(&run.ctx.time, mtime, true);
+	else
+		time_ctx_init(&run.ctx.time, opts->now, true);
+	n = reader_head(r, &line);
+	run.cur = opts->forced ? opts->forced : sniff_best(line, n);
+	run.exclusive = run.cur != NULL &&
+	    (opts->forced != NULL || !run.cur->line_based);
+	st->files++;
+	while ((rr = reader_next(r, &line, &n)) != READER_EOF &&
+	    rr != READER_ERROR) {
+		run.ctx.line++;
+		st->lines++;
+		if (rr == READER_TOO_LONG)
+			stream_note(st, NULL, "line longer than 8 MiB", true,
+			    path, run.ctx.line);
+		else
+			handle_line(&run, line, n);
+	}
+	run_finish(&run);
+	st->bytes += reader_bytes(r);
+	if (rr == READER_ERROR)
+		note_input_error(st, path, reader_error(r));
+	reader_close(r);
+	return rr == READER_ERROR ? -1 : 0;
+}
+
+void
+stream_stats_merge(struct stream_stats *dst, const struct stream_stats *src)
+{
+	dst->files += src->files;
+	dst->files_failed += src->files_failed;
+	dst->lines += src->lines;
+	dst->bytes += src->bytes;
+	dst->blank += src->blank;
+	dst->events += src->events;
+	dst->no_own_time += src->no_own_time;
+	dst->reasons_dropped += src->reasons_dropped;
+	for (size_t i = 0; i < 16; i++)
+		dst->events_by_format[i] += src->events_by_format[i];
+	for (size_t i = 0; i < src->nreasons; i++) {
+		const struct stream_reason *r = &src->reasons[i];
+		struct stream_reason *d = reason_get(dst, r->format,
+		    r->reason, r->error);
+
+		if (d == NULL) {
+			dst->reasons_dropped += r->count;
+			continue;
+		}
+		for (uint64_t k = 0; k < r->count && k < STREAM_SAMPLES &&
+		    d->count + k < STREAM_SAMPLES; k++)
+			if (r->samples[k] != NULL)
+				d->samples[d->count + k] = strdup(r->samples[k]);
+		d->count += r->count;
+	}
+	if (dst->first_error == NULL && src->first_error != NULL)
+		dst->first_error = strdup(src->first_error);
+}
+
+void
+stream_stats_free(struct stream_stats *st)
+{
+	for (size_t i = 0; i < st->nreasons; i++)
+		for (int k = 0; k < STREAM_SAMPLES; k++)
+			free(st->reasons[i].samples[k]);
+	free(st->first_error);
+	memset(st, 0, sizeof(*st));
+}
+
+static void
+print_reasons(FILE *fp, const struct stream_stats *st, bool errors)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < st->nreasons; i++) {
+		const struct stream_reason *r = &st->reasons[i];
+
+		if (r->error != errors)
+			continue;
+		if (!any)
+			fprintf(fp, "  %s:\n", errors ? "lines not understood" :
+			    "lines skipped by design");
+		any = true;
+		fprintf(fp, "    %s%s%s: %llu", r->format ? r->format : "",
+		    r->format ? ": " : "", r->reason,
+		    (unsigned long long)r->count);
+		for (int k = 0; k < STREAM_SAMPLES && r->samples[k]; k++)
+			fprintf(fp, "%s%s", k ? ", " : " (", r->samples[k]);
+		fprintf(fp, "%s\n", r->samples[0] ? (r->count > STREAM_SAMPLES ?
+		    ", ...)" : ")") : "");
+	}
+}
+
+void
+stream_stats_print(FILE *fp, const struct stream_stats *st)
+{
+	bool first = true;
+
+	fprintf(fp, "scanspot: %llu input%s, %llu lines, %llu bytes, "
+	    "%llu events\n", (unsigned long long)st->files,
+	    st->files == 1 ? "" : "s", (unsigned long long)st->lines,
+	    (unsigned long long)st->bytes, (unsigned long long)st->events);
+	fprintf(fp, "  events by format:");
+	for (size_t i = 0; i < nformats; i++) {
+		if (st->events_by_format[i] == 0)
+			continue;
+		fprintf(fp, "%s %s %llu", first ? "" : ",", formats[i]->name,
+		    (unsigned long long)st->events_by_format[i]);
+		first = false;
+	}
+	fprintf(fp, "%s\n", first ? " none" : "");
+	if (st->no_own_time > 0)
+		fprintf(fp, "  events without a time of their own: %llu "
+		    "(given the previous record's time or the file's)\n",
+		    (unsigned long long)st->no_own_time);
+	if (st->blank > 0)
+		fprintf(fp, "  blank lines: %llu\n",
+		    (unsigned long long)st->blank);
+	print_reasons(fp, st, true);
+	print_reasons(fp, st, false);
+	if (st->reasons_dropped > 0)
+		fprintf(fp, "  lines of further kinds: %llu\n",
+		    (unsigned long long)st->reasons_dropped);
+}
