@@ -83,10 +83,12 @@ struct csl_state {
 	json_t *parts[F_COUNT];
 	char num[F_COUNT][32];
 
-	/* where to go on when the same line is handed in again */
+	/* where to go on when the same line is handed in again, counted in
+	 * the line as handed in (before the BOM and a CR are cut off) */
 	bool resume;
 	uint64_t resume_line;
 	size_t resume_n, resume_pos;
+	size_t given_n, bom;	/* the current line's length, BOM bytes */
 
 	struct csl_value v[F_COUNT];
 };
@@ -861,8 +863,8 @@ csl_json_part(struct parse_ctx *ctx, struct csl_state *st, const char *line,
 	if (pos < n) {
 		st->resume = ctx->again = true;
 		st->resume_line = ctx->line;
-		st->resume_n = n;
-		st->resume_pos = pos;
+		st->resume_n = st->given_n;
+		st->resume_pos = pos + st->bom;
 	}
 	return rc;
 }
@@ -929,8 +931,10 @@ csl_parse(struct parse_ctx *ctx, const char *line, size_t n, struct event *ev)
 	if (st->resume && st->resume_line == ctx->line && st->resume_n == n)
 		pos = st->resume_pos;
 	st->resume = false;
+	st->given_n = n;
+	st->bom = 0;
 	if (!st->seen_line && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
-		line += 3, n -= 3;
+		line += 3, n -= 3, st->bom = 3;
 	st->seen_line = true;
 	if (n > pos && line[n - 1] == '\r')
 		n--;

@@ -642,6 +642,19 @@ test_json_one_line_array(void **unused)
 	assert_int_equal(feed_line(&f, "[]"), PARSE_SKIP);
 	assert_reason(&f, "JSON array punctuation");
 	feed_close(&f);
+
+	/* a byte order mark and a CR do not shift where reading goes on */
+	line = "\xef\xbb\xbf[{\"DestinationPort\":21},{\"DestinationPort\":22},"
+	    "{\"DestinationPort\":23}]\r";
+	feed_open(&f, 'm');
+	assert_int_equal(feed_line(&f, line), PARSE_OK);
+	assert_int_equal(f.ev.dport, 21);
+	assert_int_equal(feed_again(&f, line), PARSE_OK);
+	assert_int_equal(f.ev.dport, 22);
+	assert_int_equal(feed_again(&f, line), PARSE_OK);
+	assert_int_equal(f.ev.dport, 23);
+	assert_false(f.ctx.again);
+	feed_close(&f);
 }
 
 /*
