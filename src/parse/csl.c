@@ -411,8 +411,9 @@ static const struct {
 };
 
 /*
- * The protocol number of a name or number; -1 when it names none.  Some
- * devices log the service after a slash ("tcp/https"): it is ignored.
+ * The protocol number of a name or number; -1 for a name the table lacks,
+ * -2 for a number above 255, as in the other formats.  Some devices log the
+ * service after a slash ("tcp/https"): it is ignored.
  */
 static int16_t
 csl_proto(const char *p, size_t n)
@@ -423,10 +424,10 @@ csl_proto(const char *p, size_t n)
 
 	if (slash != NULL)
 		n = (size_t)(slash - p);
-	for (i = 0; i < n && i < 4 && isdigit((unsigned char)p[i]); i++)
-		x = x * 10 + (p[i] - '0');
+	for (i = 0; i < n && isdigit((unsigned char)p[i]); i++)
+		x = x < 1000 ? x * 10 + (p[i] - '0') : x;
 	if (i == n && n > 0)
-		return x <= 255 ? (int16_t)x : -1;
+		return x <= 255 ? (int16_t)x : -2;
 	for (i = 0; i < sizeof(csl_protocols) / sizeof(csl_protocols[0]); i++)
 		if (csl_equal_nocase(p, n, csl_protocols[i].name))
 			return csl_protocols[i].number;
@@ -467,10 +468,11 @@ csl_event(struct parse_ctx *ctx, struct csl_state *st, struct event *ev)
 		ctx->reason = "bad DestinationPort";
 	else
 		ctx->reason = NULL;
+	if (ctx->reason == NULL && v[F_PROTO].kind != V_ABSENT &&
+	    (ev->proto = csl_proto(v[F_PROTO].p, v[F_PROTO].n)) == -2)
+		ctx->reason = "bad Protocol";
 	if (ctx->reason != NULL)
 		return PARSE_MALFORMED;
-	if (v[F_PROTO].kind != V_ABSENT)
-		ev->proto = csl_proto(v[F_PROTO].p, v[F_PROTO].n);
 	ev->action = csl_text(&v[F_ACTION]);
 	ev->action_hint = csl_text(&v[F_ACTIVITY]);
 	ev->vendor = csl_text(&v[F_VENDOR]);

@@ -265,12 +265,12 @@ test_csv_addresses_protocols(void **unused)
 {
 	static const struct {
 		const char *proto;
-		int number;
+		int number;	/* -2: malformed */
 	} protos[] = {
 		{ "tcp", 6 }, { "Udp", 17 }, { "ICMP", 1 }, { "icmpv6", 58 },
 		{ "IPv6-ICMP", 58 }, { "esp", 50 }, { "AH", 51 }, { "gre", 47 },
 		{ "SCTP", 132 }, { "udplite", 136 }, { "6", 6 }, { "255", 255 },
-		{ "0", 0 }, { "256", -1 }, { "HOPOPT-X", -1 },
+		{ "0", 0 }, { "256", -2 }, { "123456", -2 }, { "HOPOPT-X", -1 },
 		{ "tcp/https", 6 },
 	};
 	char row[200];
@@ -288,6 +288,11 @@ test_csv_addresses_protocols(void **unused)
 	for (size_t i = 0; i < sizeof(protos) / sizeof(protos[0]); i++) {
 		snprintf(row, sizeof(row), "2026-03-01T10:00:00Z,V,P,Deny,"
 		    "203.0.113.5,192.0.2.10,22,%s,h", protos[i].proto);
+		if (protos[i].number == -2) {
+			assert_int_equal(feed_line(&f, row), PARSE_MALFORMED);
+			assert_reason(&f, "bad Protocol");
+			continue;
+		}
 		assert_int_equal(feed_line(&f, row), PARSE_OK);
 		assert_int_equal(f.ev.proto, protos[i].number);
 	}
