@@ -32,6 +32,8 @@ portset_to_bitmap(struct portset *ps)
 	return 0;
 }
 
+static int cmp_u16(const void *a, const void *b);
+
 static int
 portset_to_array(struct portset *ps)
 {
@@ -40,6 +42,7 @@ portset_to_array(struct portset *ps)
 	if (arr == NULL)
 		return -1;
 	memcpy(arr, ps->u.inl, ps->n * sizeof(*arr));
+	qsort(arr, ps->n, sizeof(*arr), cmp_u16);
 	ps->u.arr = arr;
 	ps->cap = 16;
 	return 0;

@@ -16,11 +16,15 @@
 #define NCOLS 13
 #define CELL 64
 
+/* Widest port cell; a longer list ends in ",..." (the other outputs have
+ * every port). */
+#define PORTS_CELL_MAX 40
+
 /* Writes the port list with runs folded; returns its length. */
 static size_t
 ports_compact(const struct finding *f, char *buf, size_t cap)
 {
-	size_t n = 0;
+	size_t n = 0, keep = 0;
 
 	buf[0] = '\0';
 	for (uint32_t i = 0; i < f->nport_list;) {
@@ -37,9 +41,13 @@ ports_compact(const struct finding *f, char *buf, size_t cap)
 				n += (size_t)snprintf(buf + n, cap - n, "%s%u",
 				    n ? "," : "", f->port_list[k]);
 		i = j + 1;
+		if (n <= PORTS_CELL_MAX - 4)
+			keep = n;
 	}
-	if (f->ports > f->nport_list)
+	if (n > PORTS_CELL_MAX || f->ports > f->nport_list) {
+		n = n > PORTS_CELL_MAX ? keep : n;
 		n += (size_t)snprintf(buf + n, cap - n, ",...");
+	}
 	return n;
 }
 
