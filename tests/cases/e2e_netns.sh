@@ -47,9 +47,12 @@ unset TZ
 tmp=$(mktemp -d) || fail "mktemp"
 id=$$
 FW=ss-fw-$id A1=ss-a1-$id A2=ss-a2-$id TG=ss-tg-$id
-ulogd_pid=""
+ulogd_pid="" scan_pids=""
 
 cleanup() {
+	for p in $scan_pids; do
+		kill "$p" 2>/dev/null
+	done
 	if [ -n "$ulogd_pid" ]; then
 		kill "$ulogd_pid" 2>/dev/null
 		wait "$ulogd_pid" 2>/dev/null
@@ -204,8 +207,10 @@ p1=$!
 in_ns "$A2" nmap $fast -p 80 "203.0.113.100-$((100 + NSWEEP - 1))" \
     >"$tmp/nmap2.out" 2>&1 &
 p2=$!
+scan_pids="$p1 $p2"
 wait "$p1" || fail "nmap port scan: $(tail -n 2 "$tmp/nmap1.out")"
 wait "$p2" || fail "nmap sweep: $(tail -n 2 "$tmp/nmap2.out")"
+scan_pids=""
 
 c1=$(counter from_a1)
 c2=$(counter from_a2)
@@ -230,12 +235,12 @@ lines=$(wc -l <"$tmp/fw.log")
 echo "log: $lines lines, e.g.:"
 head -n 1 "$tmp/fw.log"
 
+# exit status 1: there are findings
 "$SCANSPOT" detect --output csv "$tmp/fw.log" >"$tmp/out.csv" \
-    2>"$tmp/scanspot.err" || {
-	cat "$tmp/scanspot.err"
-	fail "scanspot detect exited with $?"
-}
-cat "$tmp/out.csv"
+    2>"$tmp/scanspot.err"
+rc=$?
+cat "$tmp/out.csv" "$tmp/scanspot.err"
+[ "$rc" -eq 1 ] || fail "scanspot detect exited with $rc, not 1 (findings)"
 
 python3 - "$tmp/out.csv" "$c1" "$c2" "$NPORTS" "$NSWEEP" "$t0" "$t1" \
     "$BIN" <<'EOF' || fail "scanspot's findings differ"
