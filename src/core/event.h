@@ -59,4 +59,14 @@ struct event {
 
 void event_clear(struct event *ev);
 
+/*
+ * Reads an IP protocol as logs write it: a decimal number, or a name in any
+ * case (TCP, UDP, ICMP, ICMPv6, IPv6-ICMP, IGMP, GRE, ESP, AH, SCTP,
+ * UDPLITE).  A "/service" suffix ("tcp/https") is ignored.  Returns the
+ * number 0..255; -1 for a name it does not know (the protocol is then
+ * absent); -2 for a number above 255 or digits followed by anything else
+ * (the record is malformed).
+ */
+int proto_parse(const char *p, size_t n);
+
 #endif

@@ -62,17 +62,6 @@ static const struct cef_name {
 	CEF_NAME("deviceAddress", CEF_DVC),
 };
 
-static const struct cef_proto {
-	const char *name;
-	size_t len;
-	int16_t number;
-} cef_protos[] = {
-	{ "tcp", 3, PROTO_TCP }, { "udp", 3, PROTO_UDP },
-	{ "icmp", 4, PROTO_ICMP }, { "icmpv6", 6, PROTO_ICMPV6 },
-	{ "ipv6-icmp", 9, PROTO_ICMPV6 }, { "esp", 3, 50 }, { "ah", 2, 51 },
-	{ "gre", 3, 47 }, { "sctp", 4, 132 }, { "udplite", 7, 136 },
-};
-
 /* One record, as located in the line. */
 struct cef_rec {
 	struct str field[CEF_NFIELDS];	/* raw header fields */
@@ -270,29 +259,20 @@ cef_read_port(struct str v, uint16_t *port, bool *has)
 }
 
 /*
- * Reads a protocol, a number 0..255 or a name.  A name the table lacks
- * leaves the protocol absent; a number out of range is an error.
+ * Reads a protocol, a number 0..255 or a name.  A name proto_parse() does
+ * not know leaves the protocol absent; a number out of range is an error.
  */
 static bool
 cef_read_proto(struct str v, int16_t *proto)
 {
-	uint64_t x;
+	int x;
 
 	if (v.n == 0)
 		return true;
-	if (isdigit((unsigned char)v.p[0])) {
-		if (!cef_read_uint(v, 255, &x))
-			return false;
+	if ((x = proto_parse(v.p, v.n)) == -2)
+		return false;
+	if (x >= 0)
 		*proto = (int16_t)x;
-		return true;
-	}
-	for (size_t k = 0; k < sizeof(cef_protos) / sizeof(cef_protos[0]);
-	    k++)
-		if (cef_protos[k].len == v.n &&
-		    strncasecmp(cef_protos[k].name, v.p, v.n) == 0) {
-			*proto = cef_protos[k].number;
-			break;
-		}
 	return true;
 }
 

@@ -401,39 +401,6 @@ csl_port(const struct csl_value *v, uint16_t *port, bool *has)
 	return true;
 }
 
-static const struct {
-	const char *name;
-	int16_t number;
-} csl_protocols[] = {
-	{ "TCP", 6 }, { "UDP", 17 }, { "ICMP", 1 }, { "ICMPv6", 58 },
-	{ "IPv6-ICMP", 58 }, { "ESP", 50 }, { "AH", 51 }, { "GRE", 47 },
-	{ "SCTP", 132 }, { "UDPLITE", 136 },
-};
-
-/*
- * The protocol number of a name or number; -1 for a name the table lacks,
- * -2 for a number above 255, as in the other formats.  Some devices log the
- * service after a slash ("tcp/https"): it is ignored.
- */
-static int16_t
-csl_proto(const char *p, size_t n)
-{
-	const char *slash = memchr(p, '/', n);
-	size_t i;
-	int x = 0;
-
-	if (slash != NULL)
-		n = (size_t)(slash - p);
-	for (i = 0; i < n && isdigit((unsigned char)p[i]); i++)
-		x = x < 1000 ? x * 10 + (p[i] - '0') : x;
-	if (i == n && n > 0)
-		return x <= 255 ? (int16_t)x : -2;
-	for (i = 0; i < sizeof(csl_protocols) / sizeof(csl_protocols[0]); i++)
-		if (csl_equal_nocase(p, n, csl_protocols[i].name))
-			return csl_protocols[i].number;
-	return -1;
-}
-
 static struct str
 csl_text(const struct csl_value *v)
 {
@@ -469,7 +436,8 @@ csl_event(struct parse_ctx *ctx, struct csl_state *st, struct event *ev)
 	else
 		ctx->reason = NULL;
 	if (ctx->reason == NULL && v[F_PROTO].kind != V_ABSENT &&
-	    (ev->proto = csl_proto(v[F_PROTO].p, v[F_PROTO].n)) == -2)
+	    (ev->proto = (int16_t)proto_parse(v[F_PROTO].p,
+	    v[F_PROTO].n)) == -2)
 		ctx->reason = "bad Protocol";
 	if (ctx->reason != NULL)
 		return PARSE_MALFORMED;

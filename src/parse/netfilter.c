@@ -22,16 +22,6 @@ struct nf_body {
 	bool has_packet_key;	/* MAC=, SRC= or DST= seen */
 };
 
-static const struct {
-	const char *name;
-	int number;
-} nf_protos[] = {
-	{ "ICMP", PROTO_ICMP }, { "IGMP", 2 }, { "TCP", PROTO_TCP },
-	{ "UDP", PROTO_UDP }, { "GRE", 47 }, { "ESP", 50 }, { "AH", 51 },
-	{ "ICMPv6", PROTO_ICMPV6 }, { "IPv6-ICMP", PROTO_ICMPV6 },
-	{ "SCTP", 132 }, { "UDPLITE", 136 },
-};
-
 static bool
 nf_is_word_char(char c)
 {
@@ -67,25 +57,6 @@ nf_parse_uint(struct str s, uint64_t max, uint64_t *out)
 		return false;
 	*out = v;
 	return true;
-}
-
-/*
- * Reads a protocol given by name (any case) or number.  Returns the
- * number, -1 for a name the table lacks (absent, as in every format), or
- * -2 for a number above 255.
- */
-static int
-nf_parse_proto(struct str s)
-{
-	uint64_t v;
-
-	if (s.n > 0 && s.p[0] >= '0' && s.p[0] <= '9')
-		return nf_parse_uint(s, 255, &v) ? (int)v : -2;
-	for (size_t i = 0; i < sizeof(nf_protos) / sizeof(nf_protos[0]); i++)
-		if (strlen(nf_protos[i].name) == s.n &&
-		    strncasecmp(nf_protos[i].name, s.p, s.n) == 0)
-			return nf_protos[i].number;
-	return -1;
 }
 
 /*
@@ -275,7 +246,7 @@ nf_set_packet(struct parse_ctx *ctx, const struct nf_body *b,
 		ev->dport = (uint16_t)v, ev->has_dport = true;
 	}
 	if (b->has_proto) {
-		int proto = nf_parse_proto(b->proto);
+		int proto = proto_parse(b->proto.p, b->proto.n);
 
 		if (proto == -2)
 			return ctx->reason = "bad protocol number", false;

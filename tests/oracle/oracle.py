@@ -162,7 +162,7 @@ def addr_key(a):
 
 PROTO_NAMES = {"tcp": 6, "udp": 17, "icmp": 1, "icmpv6": 58,
                "ipv6-icmp": 58, "esp": 50, "ah": 51, "gre": 47,
-               "sctp": 132, "udplite": 136}
+               "sctp": 132, "udplite": 136, "igmp": 2}
 PROTO_OUT = {6: "tcp", 17: "udp", 1: "icmp", 58: "icmpv6"}
 
 
@@ -170,7 +170,10 @@ def parse_proto(value):
     """Protocol number, or None when absent or an unknown name."""
     if value is None or value == "":
         return None
-    if re.fullmatch(r"[0-9]+", value):
+    value = value.split("/", 1)[0]
+    if re.match(r"[0-9]", value):
+        if not re.fullmatch(r"[0-9]+", value):
+            raise Malformed("bad protocol")
         n = int(value)
         if n > 255:
             raise Malformed("bad protocol")
@@ -275,7 +278,10 @@ def cef_time_spec(value, default_zone):
     """Parsed CEF time, or None when the value cannot be read."""
     if value is None or value == "":
         return None
-    if re.fullmatch(r"[0-9]+", value):
+    value = value.split("/", 1)[0]
+    if re.match(r"[0-9]", value):
+        if not re.fullmatch(r"[0-9]+", value):
+            raise Malformed("bad protocol")
         n = int(value)
         if 9 <= len(value) <= 11:
             return ("abs", n * US)

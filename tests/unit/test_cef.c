@@ -553,7 +553,7 @@ test_proto(void **state)
 		{ "TCP", 6 }, { "udp", 17 }, { "Icmp", 1 }, { "ICMPv6", 58 },
 		{ "IPv6-ICMP", 58 }, { "esp", 50 }, { "AH", 51 }, { "Gre", 47 },
 		{ "SCTP", 132 }, { "udplite", 136 }, { "0", 0 }, { "47", 47 },
-		{ "255", 255 }, { "igmp", -1 }, { "tcpx", -1 },
+		{ "255", 255 }, { "igmp", 2 }, { "tcpx", -1 },
 	};
 	char line[64];
 	struct event ev;
