@@ -384,7 +384,8 @@ range_set_add(struct range_set *rs, const char *cidr, size_t n,
 		*err = "not an IP address";
 		return -1;
 	}
-	max = addr_is_v4(&a) ? 32 : 128;
+	/* the text decides: ::ffff:a.b.c.d/120 is an IPv6 prefix length */
+	max = memchr(cidr, ':', an) == NULL ? 32 : 128;
 	plen = max;
 	if (slash != NULL) {
 		size_t dn = n - an - 1;

@@ -69,7 +69,9 @@ void range_set_free(struct range_set *rs);
 
 /*
  * Adds a CIDR block ("192.0.2.0/24", "2001:db8::/32") or a single address.
- * IPv4 prefixes apply to the mapped form.  Host bits set below the prefix
+ * IPv4 prefixes (0..32) apply to the mapped form; an address written in
+ * IPv6 text, mapped or not, takes an IPv6 prefix (0..128), so
+ * "::ffff:192.0.2.0/120" is 192.0.2.0/24.  Host bits set below the prefix
  * are an error, so that a typo cannot silently widen a range.  Returns 0,
  * or -1 with a static message in *err.
  */
