@@ -45,7 +45,7 @@ size_t portset_heap(const struct portset *ps);
 
 struct hostset {
 	uint32_t n, cap;	/* cap 0 while inline */
-	bool ones;		/* holds ffff:...:ffff, the table's empty mark */
+	bool ones;		/* holds ffff:..:ffff, the empty mark */
 	union {
 		struct addr inl[HOSTSET_INLINE];
 		struct addr *tab;	/* open-addressed; all-ones = empty */

@@ -441,9 +441,12 @@ stream_stats_merge(struct stream_stats *dst, const struct stream_stats *src)
 			continue;
 		}
 		for (uint64_t k = 0; k < r->count && k < STREAM_SAMPLES &&
-		    d->count + k < STREAM_SAMPLES; k++)
-			if (r->samples[k] != NULL)
-				d->samples[d->count + k] = strdup(r->samples[k]);
+		    d->count + k < STREAM_SAMPLES; k++) {
+			char *s = r->samples[k];
+
+			if (s != NULL)
+				d->samples[d->count + k] = strdup(s);
+		}
 		d->count += r->count;
 	}
 	if (dst->first_error == NULL && src->first_error != NULL)

@@ -20,7 +20,7 @@
 struct stream_reason {
 	const char *format;	/* NULL: before any format was chosen */
 	const char *reason;	/* static text */
-	bool error;		/* unreadable, as opposed to skipped by design */
+	bool error;		/* unreadable, not skipped by design */
 	uint64_t count;
 	char *samples[STREAM_SAMPLES];	/* "file:line", owned */
 };
