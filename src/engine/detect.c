@@ -16,7 +16,7 @@ struct staged {
 	uint64_t seq, key;
 	uint32_t vp;
 	uint16_t dport;
-	bool count_port;
+	bool count_port, has_dst;
 };
 
 struct detect {
@@ -204,6 +204,7 @@ stage_push(struct detect *d, const struct engine_event *ee)
 	s->vp = engine_intern(d->engine, ee->vendor, ee->product);
 	s->dport = ee->dport;
 	s->count_port = ee->count_port;
+	s->has_dst = ee->has_dst;
 	if (d->nstage > d->counts.staged_peak)
 		d->counts.staged_peak = d->nstage;
 	return true;
@@ -230,7 +231,8 @@ judge(const struct detect *d, const struct event *ev, enum action_class c)
 		return DETECT_PORT_ZERO;
 	if ((o->has_since && ev->time < o->since) ||
 	    (o->has_until && ev->time >= o->until) ||
-	    (o->has_last && o->has_now && ev->time <= o->now - o->last))
+	    (o->has_last && o->has_now && (ev->time <= o->now - o->last ||
+	    ev->time > o->now)))
 		return DETECT_OUTSIDE_PERIOD;
 	return DETECT_COUNTED;
 }
@@ -266,6 +268,7 @@ detect_event(struct detect *d, const struct event *ev, uint64_t seq)
 	ee.vp = ENGINE_NO_VP;
 	ee.dport = ev->dport;
 	ee.count_port = ev->has_dport && ev->dport != 0;
+	ee.has_dst = ev->has_dst;
 	if (!ee.count_port) {
 		d->counts.portless++;
 	} else if (is_stray_udp(d->o, ev)) {
@@ -315,6 +318,7 @@ detect_end_input(struct detect *d, bool has_newest, int64_t newest)
 		ee.vp = s->vp;
 		ee.dport = s->dport;
 		ee.count_port = s->count_port;
+		ee.has_dst = s->has_dst;
 		d->counts.outcome[DETECT_COUNTED]++;
 		engine_add(d->engine, &ee);
 	}

@@ -45,7 +45,8 @@ struct detect_opts {
 	bool has_since, has_until;
 	int64_t last;		/* relative period length, when has_last */
 	bool has_last;
-	int64_t now;		/* reference of the relative period */
+	int64_t now;		/* end of the relative period; events after
+				   it are outside */
 	bool has_now;
 };
 

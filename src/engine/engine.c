@@ -466,7 +466,7 @@ engine_add(struct engine *e, const struct engine_event *ev)
 	g->attempts++;
 	e->stats.added++;
 	if ((ev->count_port && portset_add(&g->ports, ev->dport) < 0) ||
-	    hostset_add(&g->hosts, &ev->dst) < 0)
+	    (ev->has_dst && hostset_add(&g->hosts, &ev->dst) < 0))
 		e->stats.nomem++;
 	while (e->nbins > 0 && e->bins[0]->start + e->opts.bin <= limit)
 		bin_close_first(e);

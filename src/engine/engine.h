@@ -47,6 +47,7 @@ struct engine_event {
 	uint16_t dport;
 	bool count_port;	/* false: the port is left out of the
 				   distinct ports (no port, stray reply) */
+	bool has_dst;		/* false: no destination to count */
 };
 
 struct finding {
