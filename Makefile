@@ -25,7 +25,7 @@ LIBOBJ	:= $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo check unit clean
+.PHONY: all deps demo check unit clean install
 all: scanspot
 
 scanspot: $(OBJ)
@@ -56,5 +56,15 @@ check: deps
 
 clean:
 	rm -rf $(BUILD) scanspot
+
+# make install [PREFIX=/usr/local] [DESTDIR=/staging/root]
+PREFIX	?= /usr/local
+BINDIR	:= $(PREFIX)/bin
+MAN1DIR	:= $(PREFIX)/share/man/man1
+
+install: scanspot
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MAN1DIR)
+	install -m 755 scanspot $(DESTDIR)$(BINDIR)/scanspot
+	install -m 644 man/scanspot.1 $(DESTDIR)$(MAN1DIR)/scanspot.1
 
 -include $(OBJ:.o=.d)
