@@ -246,9 +246,10 @@ cmd_detect(int argc, char **argv)
 	job.sopts.forced = o.format;
 	job.sopts.parse = &o.parse;
 	job.sopts.now = o.detect.has_now ? o.detect.now : now_usec();
+	job.sopts.errors = stderr;
 	job.npaths = first < argc ? stream_expand(argv + first,
-	    (size_t)(argc - first), &job.paths, &st) :
-	    stream_expand(stdin_only, 1, &job.paths, &st);
+	    (size_t)(argc - first), &job.paths, &st, stderr) :
+	    stream_expand(stdin_only, 1, &job.paths, &st, stderr);
 	d = read_all(&job, &fs, &st);
 	if (d == NULL) {
 		fprintf(stderr, "scanspot detect: out of memory\n");

@@ -146,8 +146,10 @@ cmd_events(int argc, char **argv)
 	so.parse = &o.parse;
 	so.now = o.detect.has_now ? o.detect.now :
 	    (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	so.errors = stderr;
 	n = first < argc ? stream_expand(argv + first, (size_t)(argc - first),
-	    &paths, &st) : stream_expand(stdin_only, 1, &paths, &st);
+	    &paths, &st, stderr) : stream_expand(stdin_only, 1, &paths, &st,
+	    stderr);
 	fputs(event_columns, stdout);
 	for (size_t i = 0; i < n; i++)
 		stream_read(paths[i], (uint32_t)i, &so, sink_print, &o, &st);

@@ -22,8 +22,9 @@ typedef int (*setter_fn)(struct options *o, const char *v, char *err,
 struct setting {
 	const char *name;
 	setter_fn set;
-	const char *arg;	/* NULL for a switch */
+	const char *arg;	/* NULL for a switch (takes =yes or =no) */
 	const char *help;
+	bool events;		/* also a setting of `scanspot events` */
 };
 
 static int
@@ -339,49 +340,49 @@ set_date_order(struct options *o, const char *v, char *err, size_t errlen)
 
 static const struct setting settings[] = {
 	{ "profile", set_profile, "NAME",
-	    "default or sentinel (the reference rule, as written)" },
-	{ "bin", set_bin, "DURATION", "bin width (5m)" },
+	    "default, or sentinel (the rule as written)", true },
+	{ "bin", set_bin, "DURATION", "bin width (5m)", false },
 	{ "min-ports", set_min_ports, "N",
-	    "finding when distinct ports >= N (10)" },
+	    "finding when distinct ports >= N (10)", false },
 	{ "min-hosts", set_min_hosts, "N",
-	    "or distinct hosts >= N (5) and" },
-	{ "min-attempts", set_min_attempts, "N", "attempts >= N (30)" },
+	    "or distinct hosts >= N (5) and", false },
+	{ "min-attempts", set_min_attempts, "N", "attempts >= N (30)", false },
 	{ "internal", set_internal, "CIDR,...",
-	    "add networks to the internal set" },
+	    "add networks to the internal set", false },
 	{ "no-default-internal", set_no_default_internal, NULL,
-	    "drop the built-in internal networks" },
+	    "drop the built-in internal networks", false },
 	{ "trusted", set_trusted, "CIDR,...",
-	    "sources never reported (your own scanners)" },
+	    "sources never reported (your own scanners)", false },
 	{ "last", set_last, "DURATION",
-	    "only events newer than the newest (or --now) less this" },
-	{ "since", set_since, "TIME", "only events at or after TIME" },
-	{ "until", set_until, "TIME", "only events before TIME" },
+	    "events within this of the newest (--now)", false },
+	{ "since", set_since, "TIME", "only events at or after TIME", false },
+	{ "until", set_until, "TIME", "only events before TIME", false },
 	{ "now", set_now, "TIME",
-	    "end of the --last period (default: the newest event)" },
+	    "end of --last (default: newest event)", true },
 	{ "tz", set_tz, "ZONE",
-	    "zone of log times that carry none (machine's)" },
-	{ "format", set_format, "NAME", "read every input as this format" },
-	{ "output", set_output, "FORMAT", "table, csv, jsonl or json" },
+	    "zone of log times that carry none (machine's)", true },
+	{ "format", set_format, "NAME", "read every input as this format", true },
+	{ "output", set_output, "FORMAT", "table, csv, jsonl or json", false },
 	{ "include-portless", set_portless, NULL,
-	    "count events without a port as attempts and hosts" },
+	    "count portless events as attempts and hosts", false },
 	{ "stray-udp", set_stray_udp, NULL,
-	    "leave UDP service replies out of the distinct ports" },
+	    "keep UDP service replies out of the ports", false },
 	{ "stray-udp-ports", set_stray_ports, "PORT,...",
-	    "service source ports of --stray-udp" },
+	    "service source ports of --stray-udp", false },
 	{ "ephemeral-min", set_ephemeral, "PORT",
-	    "lowest ephemeral port of --stray-udp (32768)" },
+	    "lowest ephemeral port of --stray-udp (32768)", false },
 	{ "dedup", set_dedup, NULL,
-	    "count an exactly repeated record once" },
+	    "count an exactly repeated record once", false },
 	{ "state", set_state, "FILE",
-	    "report each (source, bin) once across runs" },
+	    "report each (source, bin) once across runs", false },
 	{ "lateness", set_lateness, "DURATION",
-	    "close bins this far behind the newest event (none)" },
-	{ "threads", set_threads, "N", "reader threads (one per core)" },
+	    "close bins this far behind the newest (none)", false },
+	{ "threads", set_threads, "N", "reader threads (one per core)", false },
 	{ "netfilter-default-action", set_nf_action, "WORD",
-	    "action of netfilter lines without one (drop)" },
+	    "action of netfilter lines without one (drop)", true },
 	{ "date-order", set_date_order, "mdy|dmy",
-	    "order of numeric dates in CommonSecurityLog exports" },
-	{ "quiet", set_quiet, NULL, "no summary on standard error" },
+	    "numeric date order of CommonSecurityLog", true },
+	{ "quiet", set_quiet, NULL, "no summary on standard error", true },
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -563,11 +564,14 @@ void
 options_usage(FILE *fp, const char *cmd)
 {
 	fprintf(fp, "usage: scanspot %s [options] [FILE|DIR|-]...\n\n", cmd);
-	fprintf(fp, "  %-34s %s\n", "-c, --config FILE",
-	    "read settings from FILE (default " DEFAULT_CONFIG
-	    " if present)");
+	fprintf(fp, "  %-30s %s\n", "-c, --config FILE",
+	    "read settings from FILE (default");
+	fprintf(fp, "  %-30s %s\n", "", DEFAULT_CONFIG " if present)");
 	for (size_t i = 0; i < NSETTINGS; i++) {
 		char lhs[64];
+
+		if (strcmp(cmd, "events") == 0 && !settings[i].events)
+			continue;
 		const char *shortopt =
 		    strcmp(settings[i].name, "output") == 0 ? "-o, " :
 		    strcmp(settings[i].name, "threads") == 0 ? "-j, " :
@@ -577,9 +581,13 @@ options_usage(FILE *fp, const char *cmd)
 		snprintf(lhs, sizeof(lhs), "%s--%s%s%s", shortopt,
 		    settings[i].name, settings[i].arg ? " " : "",
 		    settings[i].arg ? settings[i].arg : "");
-		fprintf(fp, "  %-34s %s\n", lhs, settings[i].help);
+		if (strlen(lhs) > 30)
+			fprintf(fp, "  %s\n  %-30s %s\n", lhs, "",
+			    settings[i].help);
+		else
+			fprintf(fp, "  %-30s %s\n", lhs, settings[i].help);
 	}
-	fprintf(fp, "  %-34s %s\n", "-h, --help", "show this help");
+	fprintf(fp, "  %-30s %s\n", "-h, --help", "show this help");
 	fprintf(fp, "\nformats:");
 	for (size_t i = 0; i < nformats; i++)
 		fprintf(fp, " %s", formats[i]->name);
@@ -594,7 +602,7 @@ longopts_build(struct option *lo)
 	for (i = 0; i < NSETTINGS; i++) {
 		lo[i].name = settings[i].name;
 		lo[i].has_arg = settings[i].arg ? required_argument :
-		    no_argument;
+		    optional_argument;
 		lo[i].flag = NULL;
 		lo[i].val = 2000 + (int)i;
 	}
@@ -639,12 +647,16 @@ options_parse_argv(struct options *o, int argc, char **argv, int *first,
     const char *cmd)
 {
 	struct option lo[NSETTINGS + 3];
+	static char prog[32];
 	char err[512];
 	int c;
 
 	longopts_build(lo);
 	if (config_pass(o, argc, argv, lo, cmd) < 0)
 		return -1;
+	/* getopt names argv[0] in its messages */
+	snprintf(prog, sizeof(prog), "scanspot %s", cmd);
+	argv[0] = prog;
 	opterr = 1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+c:o:j:qf:h", lo, NULL)) != -1) {
@@ -662,6 +674,11 @@ options_parse_argv(struct options *o, int argc, char **argv, int *first,
 			name = short_name(c);
 		if (name == NULL) {
 			fprintf(stderr, "Try 'scanspot %s --help'.\n", cmd);
+			return -1;
+		}
+		if (strcmp(cmd, "events") == 0 && !setting_find(name)->events) {
+			fprintf(stderr, "scanspot events: --%s is an option of "
+			    "'scanspot detect'\n", name);
 			return -1;
 		}
 		err[0] = '\0';

@@ -112,23 +112,30 @@ join_path(const char *dir, const char *name)
 	return p;
 }
 
-static void expand_one(const char *path, struct pathlist *pl,
-    struct stream_stats *st, int depth);
+struct expand {
+	struct pathlist pl;
+	struct stream_stats *st;
+	FILE *errors;
+};
+
+static void expand_one(const char *path, struct expand *x, int depth);
 
 /* Adds a directory's entries, sorted, recursing into subdirectories but
  * not into symbolic links to directories (which could loop). */
 static void
-expand_dir(const char *path, struct pathlist *pl, struct stream_stats *st,
-    int depth)
+expand_dir(const char *path, struct expand *x, int depth)
 {
 	struct pathlist names = { 0 };
 	struct dirent *de;
 	DIR *d = opendir(path);
 
 	if (d == NULL) {
-		stream_note(st, NULL, "directory cannot be listed", true,
+		if (x->errors != NULL)
+			fprintf(x->errors, "scanspot: %s: %s\n", path,
+			    strerror(errno));
+		stream_note(x->st, NULL, "directory cannot be listed", true,
 		    path, 0);
-		st->files_failed++;
+		x->st->files_failed++;
 		return;
 	}
 	while ((de = readdir(d)) != NULL)
@@ -153,7 +160,7 @@ expand_dir(const char *path, struct pathlist *pl, struct stream_stats *st,
 			}
 		}
 		if (full != NULL)
-			expand_one(full, pl, st, depth + 1);
+			expand_one(full, x, depth + 1);
 		free(full);
 		free(names.v[i]);
 	}
@@ -161,32 +168,31 @@ expand_dir(const char *path, struct pathlist *pl, struct stream_stats *st,
 }
 
 static void
-expand_one(const char *path, struct pathlist *pl, struct stream_stats *st,
-    int depth)
+expand_one(const char *path, struct expand *x, int depth)
 {
 	struct stat sb;
 
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
 	    S_ISDIR(sb.st_mode)) {
 		if (depth < 64)
-			expand_dir(path, pl, st, depth);
+			expand_dir(path, x, depth);
 		return;
 	}
-	pathlist_add(pl, strdup(path));
+	pathlist_add(&x->pl, strdup(path));
 }
 
 size_t
 stream_expand(char *const *paths, size_t npaths, char ***out,
-    struct stream_stats *st)
+    struct stream_stats *st, FILE *errors)
 {
-	struct pathlist pl = { 0 };
+	struct expand x = { { 0 }, st, errors };
 
 	for (size_t i = 0; i < npaths; i++)
-		expand_one(paths[i], &pl, st, 0);
-	if (pl.v == NULL)
-		pathlist_add(&pl, NULL), pl.v = calloc(1, sizeof(char *));
-	*out = pl.v;
-	return pl.n;
+		expand_one(paths[i], &x, 0);
+	if (x.pl.v == NULL)
+		x.pl.v = calloc(1, sizeof(char *));
+	*out = x.pl.v;
+	return x.pl.n;
 }
 
 void
@@ -352,13 +358,16 @@ run_finish(struct stream_run *run)
 
 /* Notes a failure of the whole input, keeping its message in the sample. */
 static void
-note_input_error(struct stream_stats *st, const char *path, const char *msg)
+note_input_error(struct stream_stats *st, const char *path, const char *msg,
+    FILE *errors)
 {
 	size_t n = strlen(path) + strlen(msg) + 3;
 	char *s = malloc(n);
 
 	if (s != NULL)
 		snprintf(s, n, "%s: %s", path, msg);
+	if (errors != NULL)
+		fprintf(errors, "scanspot: %s: %s\n", path, msg);
 	stream_note(st, NULL, "input could not be read", true,
 	    s ? s : path, 0);
 	if (st->first_error == NULL && s != NULL)
@@ -380,7 +389,7 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 	enum reader_result rr;
 
 	if ((r = reader_open(path, err, sizeof(err))) == NULL) {
-		note_input_error(st, path, err);
+		note_input_error(st, path, err, opts->errors);
 		return -1;
 	}
 	memset(&run, 0, sizeof(run));
@@ -413,7 +422,7 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 	run_finish(&run);
 	st->bytes += reader_bytes(r);
 	if (rr == READER_ERROR)
-		note_input_error(st, path, reader_error(r));
+		note_input_error(st, path, reader_error(r), opts->errors);
 	reader_close(r);
 	return rr == READER_ERROR ? -1 : 0;
 }
@@ -492,10 +501,14 @@ stream_stats_print(FILE *fp, const struct stream_stats *st)
 {
 	bool first = true;
 
-	fprintf(fp, "scanspot: %llu input%s, %llu lines, %llu bytes, "
-	    "%llu events\n", (unsigned long long)st->files,
-	    st->files == 1 ? "" : "s", (unsigned long long)st->lines,
-	    (unsigned long long)st->bytes, (unsigned long long)st->events);
+	fprintf(fp, "scanspot: %llu input%s", (unsigned long long)st->files,
+	    st->files == 1 ? "" : "s");
+	if (st->files_failed > 0)
+		fprintf(fp, " (%llu more could not be read)",
+		    (unsigned long long)st->files_failed);
+	fprintf(fp, ", %llu lines, %llu bytes, %llu events\n",
+	    (unsigned long long)st->lines, (unsigned long long)st->bytes,
+	    (unsigned long long)st->events);
 	fprintf(fp, "  events by format:");
 	for (size_t i = 0; i < nformats; i++) {
 		if (st->events_by_format[i] == 0)

@@ -46,6 +46,8 @@ struct stream_opts {
 	const struct format *forced;	/* --format, or NULL to detect */
 	const struct parse_opts *parse;
 	int64_t now;		/* reference time for standard input */
+	FILE *errors;		/* where an unreadable input is reported at
+				   once (besides the summary), or NULL */
 };
 
 /*
@@ -56,7 +58,7 @@ struct stream_opts {
  * caller frees with stream_paths_free().
  */
 size_t stream_expand(char *const *paths, size_t npaths, char ***out,
-    struct stream_stats *st);
+    struct stream_stats *st, FILE *errors);
 void stream_paths_free(char **paths);
 
 /*
