@@ -633,10 +633,10 @@ assert_same_findings(const struct sink *x, const struct sink *y)
 
 /*
  * The events of the merge test: three sources over two bins.  Source
- * 203.0.113.1 scans 60 ports in bin 10:00, every fourth event repeated
- * (same dedup key) but event 3; 2001:db8::1 sweeps 40 hosts in bins 10:00 and 10:05;
- * 198.51.100.1 has 3 attempts only.  The earliest time of 203.0.113.1 is
- * shared by events 3 and 4.
+ * 203.0.113.1 scans 60 ports in bin 10:00, every fourth event a repeat
+ * of the one before (same dedup key), but event 3; 2001:db8::1 sweeps 40
+ * hosts in bins 10:00 and 10:05; 198.51.100.1 has 3 attempts only.  The
+ * earliest time of 203.0.113.1 is shared by events 3 and 4.
  */
 static struct engine_event
 merge_event(int i)

@@ -305,7 +305,8 @@ test_json_string(void **state)
 	assert_json_body("\x80", "\\ufffd");
 	assert_json_body("\xc0\xaf", "\\ufffd\\ufffd");		/* overlong */
 	assert_json_body("\xe0\x80\xaf", "\\ufffd\\ufffd\\ufffd");
-	assert_json_body("\xed\xa0\x80", "\\ufffd\\ufffd\\ufffd");	/* D800 */
+	/* a surrogate, D800 */
+	assert_json_body("\xed\xa0\x80", "\\ufffd\\ufffd\\ufffd");
 	assert_json_body("\xf4\x90\x80\x80",
 	    "\\ufffd\\ufffd\\ufffd\\ufffd");			/* > 10FFFF */
 	assert_json_body("\xe2\x82", "\\ufffd\\ufffd");		/* cut */
