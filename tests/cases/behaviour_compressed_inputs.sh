@@ -2,7 +2,7 @@
 # gzip and zstd compressed files are read as if plain: the worked example
 # (netfilter form) plain, gzipped and zstd-compressed gives the same row,
 # the one worked out in worked_example_default.sh.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 command -v gzip >/dev/null 2>&1 || { echo "gzip is not installed"; exit 77; }
 command -v zstd >/dev/null 2>&1 || { echo "zstd is not installed"; exit 77; }
 stage worked_example.netfilter

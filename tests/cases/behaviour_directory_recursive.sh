@@ -5,7 +5,7 @@
 #   logs/sub/pitfall_b036_ports.log.gz        B036's port sources
 # By hand: the worked example's row (two parts, vendor of the CSV part's
 # 10:06:01.250 event) and B036's 11- and 10-port rows, in that order.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 mkdir -p "$T/logs/sub/deeper"
 cp "$DATA/behaviour_order_part1.csv" "$T/logs/"
 cp "$DATA/behaviour_order_part2.log" "$T/logs/sub/deeper/"

@@ -2,7 +2,7 @@
 # Exit status: 0 without findings, 1 with findings, 2 on a bad option,
 # 3 when an input cannot be read (the other inputs are still read and
 # their findings printed).
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 stage pitfall_b035_single_event.log
 stage worked_example.cef
 row='2026-03-01T10:05:00Z,203.0.113.50,Port Scan,12,1,12,12,"[21,22,23,25,53,80,110,139,143,443,445,3389]",118,2026-03-01T10:06:01.250Z,2026-03-01T10:07:59.900Z,ExampleCo,EdgeFW'

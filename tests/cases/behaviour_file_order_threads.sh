@@ -11,7 +11,7 @@
 # two formats, with the vendor of its earliest event (10:06:01.250, in
 # the CSV part); the other rows are those of B042, B043 and B036; order:
 # attempts 200, 60, 12, 11, 10.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 stage behaviour_order_part1.csv
 stage behaviour_order_part2.log
 stage pitfall_b042_sweep_one_port.log 2024-03-03T12:00:00Z

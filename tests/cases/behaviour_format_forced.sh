@@ -7,7 +7,7 @@
 #   --format netfilter: only the netfilter lines: 12 attempts, Linux,
 #                       netfilter.
 # Both rows are otherwise the worked example's.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=behaviour_mixed_cef_netfilter.log
 stage $f
 row='2026-03-01T10:05:00Z,203.0.113.50,Port Scan,12,1,12,12,"[21,22,23,25,53,80,110,139,143,443,445,3389]",118,2026-03-01T10:06:01.250Z,2026-03-01T10:07:59.900Z'

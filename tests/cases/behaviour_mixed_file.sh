@@ -6,7 +6,7 @@
 # 12 ports, 1 host, 24 attempts, Port Scan, M = 1 -> 24 per minute,
 # 118 s; the earliest time, 10:06:01.250, is on lines 1 (CEF) and 2
 # (netfilter): the first in input order gives ExampleCo, EdgeFW.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=behaviour_mixed_cef_netfilter.log
 stage $f
 

@@ -4,7 +4,7 @@
 # row (PortsTargeted as "[a,b]"), gives the CSV output, which itself is
 # the hand-worked expectation of behaviour_file_order_threads.sh.
 # Input: the worked example's CSV part and B043's sources.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 command -v python3 >/dev/null 2>&1 || { echo "python3 is missing"; exit 77; }
 stage behaviour_order_part1.csv
 stage behaviour_order_part2.log

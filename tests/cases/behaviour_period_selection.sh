@@ -19,7 +19,7 @@
 #                              newer than 10:06:30: ports 25-3389 (9),
 #                              10:06:34-10:07:59.900, M = 1 -> 9, 85 s;
 #   --now 10:20:00Z --last 5m  nothing.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=worked_example.netfilter
 stage $f
 b=2026-03-01T10:05:00Z,203.0.113.50,Suspicious\ Probe

@@ -8,7 +8,7 @@
 # 12 per minute, 11 s.  Default profile (no period): both, ordered by
 # bin.  Sentinel: the hour before 10:00:00 holds only .71.  Default with
 # --last 1h: the same.  Sentinel with --now 12:00Z: nothing.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=behaviour_sentinel_last_hour.log
 stage $f
 p='"[1,2,3,4,5,6,7,8,9,10,11,12]"'

@@ -4,7 +4,7 @@
 #   line 2: a netfilter line with SRC=203.0.113.300 (bad source address);
 #   line 4: a CEF line with five header fields instead of seven.
 # Lines 1 and 3 are events (203.0.113.5 -> 192.0.2.5, ports 22 and 25).
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=behaviour_summary_malformed.log
 stage $f
 

@@ -8,7 +8,7 @@
 # By hand: 203.0.113.10 -> 192.0.2.20:445/tcp, deny, and 203.0.113.11 ->
 # 192.0.2.20:446/tcp, deny; with --min-ports 1 each source is a finding
 # of 1 attempt, 1 port, 1 host: Suspicious Probe (ports < 10, hosts < 5).
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b001_cef_escaped_equals.log
 stage $f 2024-03-03T10:00:00Z
 

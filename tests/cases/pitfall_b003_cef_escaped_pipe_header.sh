@@ -11,7 +11,7 @@
 #           "Example\\" by scanspot events); a "|" in the extension is
 #           literal.
 # No time in the lines: the file's modification time.  No proto: "-".
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b003_cef_escaped_pipe_header.log
 stage $f 2024-03-03T10:00:00Z
 

@@ -6,7 +6,7 @@
 # By hand: 203.0.113.50 -> 192.0.2.5:4118 and 203.0.113.51 ->
 # 192.0.2.5:4119, both blocked (deny class), time from the file's
 # modification time (no time in the lines).
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b004_cef_newline_escapes.log
 stage $f 2024-03-03T10:00:00Z
 

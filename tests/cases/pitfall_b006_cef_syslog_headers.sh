@@ -11,7 +11,7 @@
 # or before the mtime); the device is the syslog host, none when bare.
 # Together: 4 attempts, 1 port, 1 host; with --min-ports 1 a Suspicious
 # Probe, 4 per minute (M = 0, taken as 1), 0 s.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b006_cef_syslog_headers.log
 stage $f 2024-03-03T11:00:00Z
 

@@ -10,7 +10,7 @@
 # --min-attempts 2.  With it: attempts 2, hosts 2, ports 0, and ScanType
 # uses the fixed cut-offs (ports < 20, < 10, hosts < 10, < 5): Suspicious
 # Probe; M = 0 -> 2 per minute; 1 s; PortsTargeted empty.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b007_netfilter_portless.log
 stage $f 2024-03-03T12:00:00Z
 

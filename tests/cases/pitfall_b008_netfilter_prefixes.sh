@@ -10,7 +10,7 @@
 # 2 ports [22,8006], 2 hosts, 2 attempts: Suspicious Probe, M = 0 -> 2
 # per minute, 1 s.  With --netfilter-default-action accept, line 2 is an
 # allow too and no finding is left.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b008_netfilter_prefixes.log
 stage $f
 

@@ -13,7 +13,7 @@
 # --min-ports 2 there is no finding (counting port 0 would make 2), and
 # with --min-ports 1 each is a Suspicious Probe of 1 port, 1 host,
 # 1 attempt.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b013_port_zero_and_range.log
 stage $f
 

@@ -10,7 +10,7 @@
 # after the previous record, not a year before it), bin 00:00.  Two bins
 # of one port each: with --min-ports 1 two Suspicious Probes, ordered by
 # bin; with --min-ports 2 none (see B031).
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b017_new_year.log
 stage $f 2025-01-01T00:00:02Z
 

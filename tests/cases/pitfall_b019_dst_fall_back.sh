@@ -9,7 +9,7 @@
 # 06:58:12Z, bin 06:55.  01:08:49 comes after it, so it is the repeat,
 # CST (UTC-6): 07:08:49Z, bin 07:05 (as CDT it would be 06:08:49Z, before
 # the previous record).  The earlier-looking line is not dropped.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b019_dst_fall_back.log
 stage $f 2024-11-03T08:00:00Z
 

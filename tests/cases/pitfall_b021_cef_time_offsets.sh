@@ -12,7 +12,7 @@
 # microseconds (10:00:13.123456Z).  With --min-ports 9 the nine lines
 # make one Suspicious Probe: 9 ports, 1 host, 9 attempts, 0 s,
 # FirstSeen 10:00:13.000Z, LastSeen 10:00:13.123456Z.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b021_cef_time_offsets.log
 stage $f 2024-03-04T00:00:00Z
 

@@ -9,7 +9,7 @@
 # Suspicious Probes of 1 port, 1 host, 1 attempt, in address order.
 # The sentinel profile keeps the reference's text test ("172." is
 # private) on purpose (detection.md 2.2): no finding at all.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b023_172_too_broad.log
 stage $f
 

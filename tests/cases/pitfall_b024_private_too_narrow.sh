@@ -11,7 +11,7 @@
 # --internal 192.169.0.0/16 adds a network: 192.169.0.1 goes.
 # Sentinel profile (text test on "10.", "192.168.", "172."): external are
 # 11.0.0.1, 100.64.0.1, 100.128.0.1, 169.254.1.1 and 192.169.0.1.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b024_private_too_narrow.log
 stage $f
 tail=',Suspicious Probe,1,1,1,1,"[445]",0,2024-03-03T10:00:14.000Z,2024-03-03T10:00:14.000Z,Linux,netfilter'

@@ -11,7 +11,7 @@
 # of the 10:00:15 CEF event.  10.1.2.3 is internal: no row.  With
 # --trusted 198.51.100.0/24 the mapped and the plain form are both
 # trusted: no finding.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b027_ipv4_mapped.log
 stage $f
 

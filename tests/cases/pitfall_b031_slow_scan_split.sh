@@ -12,7 +12,7 @@
 # 10:04:59 - 10:03:10 = 109 s; bin 10:05 M = 1 -> 4, 119 s.  With a
 # 10-minute bin the eight attempts are one group of 8 ports in bin 10:00:
 # M = 10:06 - 10:03 = 3 -> 8 / 3 = 2 per minute, 229 s.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b031_slow_scan_split.log
 stage $f
 

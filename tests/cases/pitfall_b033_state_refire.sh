@@ -8,7 +8,7 @@
 #          only the new bin's row.
 # By hand, the new row: Port Scan, 10 ports, 1 host, 10 attempts, M = 0
 # -> 10 per minute, 9 s.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 stage worked_example.netfilter
 stage pitfall_b033_next_bin.log
 

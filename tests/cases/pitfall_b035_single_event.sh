@@ -5,7 +5,7 @@
 #
 # By hand: each source has 1 port, 1 host, 1 attempt: below 10 ports and
 # below 5 hosts / 30 attempts, so no finding, exit status 0.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b035_single_event.log
 stage $f
 

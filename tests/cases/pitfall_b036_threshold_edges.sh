@@ -13,7 +13,7 @@
 #   ports: .10 and .11 are Port Scans (10, 11 ports); .9 is not.
 #   hosts: .10 and .11 are IP Block Sweeps (hosts >= 10); .9 is not.
 #   attempts: .130 and .131 are Limited IP Sweeps (5 hosts); .129 is not.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 for f in pitfall_b036_ports.log pitfall_b036_hosts.log \
     pitfall_b036_attempts.log; do
 	stage $f

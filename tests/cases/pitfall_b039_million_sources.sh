@@ -16,7 +16,7 @@
 #                     10:03:00-10:03:39: IP Block Sweep, 40 hosts,
 #                     40 attempts, 40 per minute, 39 s;
 # rows ordered by attempts (40, 25, 12); 1000077 events.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 
 spoofed() {	# $1: 1 to hide the scanners
 	awk -v scanners="$1" '

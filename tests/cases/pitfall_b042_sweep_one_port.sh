@@ -8,7 +8,7 @@
 # By hand: bin 10:00, ports 1, hosts 60, attempts 60: a finding (hosts
 # >= 5 and attempts >= 30), IP Block Sweep (ports < 10, hosts >= 10);
 # M = 10:02 - 10:00 = 2 -> 30 per minute; 177 s.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b042_sweep_one_port.log
 stage $f 2024-03-03T12:00:00Z
 

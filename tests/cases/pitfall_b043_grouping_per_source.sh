@@ -12,7 +12,7 @@
 # ports 200, attempts 200: Aggressive Port Scan, M = 1 -> 200 per minute,
 # 10:02:39 - 10:01:00 = 99 s, PortsTargeted the 50 lowest ports, 1-50.
 # Rows by attempts: .78 (200) before .77 (20).
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b043_grouping_per_source.log
 stage $f
 

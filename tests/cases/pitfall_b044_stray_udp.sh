@@ -13,7 +13,7 @@
 # ports: 0 ports, 1 host, 12 attempts, no finding; the scan stays a Port
 # Scan.  With --stray-udp --min-hosts 1 --min-attempts 12 the resolver is
 # a Suspicious Probe with 0 ports, 12 attempts.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b044_stray_udp.log
 stage $f
 resolver_ports='"[33000,34000,35000,36000,37000,38000,39000,40000,41873,50212,60000,65535]"'

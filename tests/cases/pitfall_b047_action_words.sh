@@ -12,7 +12,7 @@
 # --min-ports 4 a Suspicious Probe, M = 0 -> 4 per minute,
 # 10:00:20 - 10:00:18 = 2 s, vendor and product of the 10:00:18.500
 # event (OtherCo, EdgeGW).
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b047_action_words.log
 stage $f 2024-03-03T12:00:00Z
 

@@ -6,7 +6,7 @@
 #
 # By hand, with --min-ports 1: without --dedup 3 attempts; with --dedup
 # line 2 is a duplicate: 2 attempts.  Ports and hosts stay 1 either way.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=pitfall_b049_duplicate_lines.log
 stage $f
 

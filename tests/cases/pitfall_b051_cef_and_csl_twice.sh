@@ -6,7 +6,7 @@
 #
 # By hand, with --min-ports 1: without --dedup 2 attempts; with --dedup
 # the second copy is dropped: 1 attempt.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 stage pitfall_b051_syslog.log
 stage pitfall_b051_commonsecuritylog.json
 

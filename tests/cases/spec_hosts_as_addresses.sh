@@ -5,7 +5,7 @@
 # at 10:00:10.
 # By hand: 4 ports, 2 hosts, 4 attempts; --min-ports 1: Suspicious Probe,
 # 4 per minute, 0 s.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=spec_hosts_as_addresses.log
 stage $f
 

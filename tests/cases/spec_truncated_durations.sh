@@ -11,7 +11,7 @@
 #                taken as 1, 2 per minute.
 # With the default thresholds only .9 is a finding; with --min-ports 1 the
 # others (2 ports each) follow, same bin, in address order.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 f=spec_truncated_durations.log
 stage $f
 nine='2024-03-03T10:00:00Z,203.0.113.9,Limited IP Sweep,1,5,45,45,"[22]",20,2024-03-03T10:01:50.000Z,2024-03-03T10:02:10.000Z,ExampleCo,EdgeFW'

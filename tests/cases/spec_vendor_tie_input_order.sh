@@ -7,7 +7,7 @@
 # By hand: 3 ports, 1 host, 3 attempts, 1 s; the 10:00:10 tie goes to the
 # file named first: VendA with "first second", VendB with "second first",
 # for -j 1 and -j 2 alike.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 stage spec_vendor_tie_first.log
 stage spec_vendor_tie_second.log
 row='2024-03-03T10:00:00Z,203.0.113.9,Suspicious Probe,3,1,3,3,"[1,2,3]",1,2024-03-03T10:00:10.000Z,2024-03-03T10:00:11.000Z'

@@ -7,7 +7,7 @@
 #   172.32.0.9  starts with "172.": dropped by the sentinel profile's text
 #               test.
 # 172.20.0.5 under sentinel is dropped too (same text test).
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 
 ports='"[21,22,23,25,53,80,110,139,143,443,445,3389]"'
 row="2026-03-01T10:05:00Z,172.32.0.9,Port Scan,12,1,12,12,$ports,118,\

@@ -8,7 +8,7 @@
 # By hand: ports 12, hosts 1, attempts 12, Port Scan (12 >= 10, < 20);
 # duration 10:07:59 - 10:06:01 = 118 s; M = 10:07 - 10:06 = 1 minute, so
 # 12 attempts per minute; vendor and product of the 10:06:01.250 event.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 
 ports='"[21,22,23,25,53,80,110,139,143,443,445,3389]"'
 row="2026-03-01T10:05:00Z,203.0.113.50,Port Scan,12,1,12,12,$ports,118,\

@@ -6,7 +6,7 @@
 # sentinel period when --now is not given.  So the row is the one of the
 # default profile: ports 12, hosts 1, attempts 12, Port Scan, 12 per
 # minute, 118 s.
-. "$TESTDIR/cases/lib.sh"
+. "$TESTDIR/cases/include/lib.sh"
 
 ports='"[21,22,23,25,53,80,110,139,143,443,445,3389]"'
 row="2026-03-01T10:05:00Z,203.0.113.50,Port Scan,12,1,12,12,$ports,118,\

@@ -1,4 +1,5 @@
-# lib.sh - shared by the case scripts of tests/cases (sourced, not run).
+# lib.sh - shared by the case scripts of tests/cases (sourced, not run;
+# kept out of tests/cases/*.sh so that tests/run.sh does not run it).
 #
 # Sets SCANSPOT, TESTDIR, DATA (tests/cases/data) and T (a temporary
 # folder, removed on exit), then offers:
