@@ -297,7 +297,7 @@ reader_next(struct reader *r, const char **line, size_t *n)
 			*n = len;
 			return READER_LINE;
 		}
-		if (r->end - r->start >= READER_LINE_MAX) {
+		if (r->end - r->start > READER_LINE_MAX) {
 			/* drop what we have of the overlong line */
 			r->start = r->end = 0;
 			r->skipping = true;
@@ -306,13 +306,14 @@ reader_next(struct reader *r, const char **line, size_t *n)
 		if (!fill_text(r)) {
 			if (r->failed)
 				return READER_ERROR;
-			if (r->start == r->end)
-				return READER_EOF;
 			if (r->skipping) {
+				/* the overlong last line, maybe all dropped */
 				r->start = r->end;
 				r->skipping = false;
 				return READER_TOO_LONG;
 			}
+			if (r->start == r->end)
+				return READER_EOF;
 			*line = r->buf + r->start;
 			*n = r->end - r->start;
 			r->start = r->end;
