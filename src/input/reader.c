@@ -75,7 +75,10 @@ codec_fail(struct reader *r, const char *what, const char *detail)
 
 /*
  * Decompresses into buf[end..cap) until at least one byte is produced or
- * the input ends.  Returns the bytes produced, or -1 on error.
+ * the input ends.  Returns the bytes produced, or -1 on error.  Text
+ * produced by the call that found the error is still returned, so the
+ * lines before a corrupt spot come out as they do before a cut; the error
+ * is reported by the next call.
  */
 static long
 decode_gzip(struct reader *r)
@@ -108,9 +111,11 @@ decode_gzip(struct reader *r)
 			r->member_open = false;
 		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
 			codec_fail(r, "gzip", r->z.msg);
-			return -1;
+			break;
 		}
 	}
+	if (r->failed && r->z.avail_out == room)
+		return -1;
 	return (long)(room - r->z.avail_out);
 }
 
@@ -139,7 +144,7 @@ decode_zstd(struct reader *r)
 		ret = ZSTD_decompressStream(r->zs, &ob, &ib);
 		if (ZSTD_isError(ret)) {
 			codec_fail(r, "zstd", ZSTD_getErrorName(ret));
-			return -1;
+			return ob.pos > 0 ? (long)ob.pos : -1;
 		}
 		r->in_total += ib.pos - r->in_pos;
 		r->in_pos = ib.pos;
@@ -169,7 +174,7 @@ decode_plain(struct reader *r)
 }
 
 /* Appends more text to buf, moving or growing it as needed.  Returns false
- * at the end of input or on error. */
+ * at the end of input or on error (after the text decoded before it). */
 static bool
 fill_text(struct reader *r)
 {
