@@ -25,7 +25,7 @@ LIBOBJ	:= $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo check unit clean install
+.PHONY: all deps demo check unit clean bench-parsers install
 all: scanspot
 
 scanspot: $(OBJ)
@@ -39,6 +39,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIBOBJ) \
 	    $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+$(BUILD)/bench/parse_bench: bench/parse_bench.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIBOBJ) $(LDLIBS)
+
+bench-parsers: $(BUILD)/bench/parse_bench
+	bench/parsers.sh
 
 deps:
 	@scripts/deps.sh

@@ -210,7 +210,7 @@ struct stream_run {
 	uint32_t index;
 	const struct stream_opts *o;
 	struct parse_ctx ctx;
-	void *states[16];
+	void *states[FORMATS_MAX];
 	const struct format *cur;	/* the first format tried */
 	bool exclusive;		/* file-level or forced: no fallback */
 	event_sink sink;
@@ -438,7 +438,7 @@ stream_stats_merge(struct stream_stats *dst, const struct stream_stats *src)
 	dst->events += src->events;
 	dst->no_own_time += src->no_own_time;
 	dst->reasons_dropped += src->reasons_dropped;
-	for (size_t i = 0; i < 16; i++)
+	for (size_t i = 0; i < FORMATS_MAX; i++)
 		dst->events_by_format[i] += src->events_by_format[i];
 	for (size_t i = 0; i < src->nreasons; i++) {
 		const struct stream_reason *r = &src->reasons[i];

@@ -29,7 +29,7 @@ struct stream_stats {
 	uint64_t files, files_failed;
 	uint64_t lines, bytes, blank;
 	uint64_t events;
-	uint64_t events_by_format[16];
+	uint64_t events_by_format[FORMATS_MAX];
 	uint64_t no_own_time;	/* events that took a fallback time */
 	struct stream_reason reasons[STREAM_REASONS_MAX];
 	size_t nreasons;

@@ -107,6 +107,7 @@ struct format {
 };
 
 /* The registry, in the order the per-line fallback tries formats. */
+#define FORMATS_MAX 64
 extern const struct format *const formats[];
 extern const size_t nformats;
 

@@ -3,24 +3,49 @@
  * write rewritten text into.
  *
  * The order of the list is the order in which the per-line fallback of a
- * mixed stream tries the line-based formats.
+ * mixed stream tries the line-based formats: formats with a distinctive
+ * marker ("CEF:", "LEEF:", "%ASA-", "filterlog") come before the looser
+ * key=value and packet-line formats, so that a line is claimed by the most
+ * specific parser that reads it.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
 
-extern const struct format format_cef;
-extern const struct format format_netfilter;
-extern const struct format format_csl;
+extern const struct format format_cef, format_leef, format_asa,
+    format_filterlog, format_fortigate, format_panos, format_checkpoint,
+    format_srx, format_sophos, format_mikrotik, format_netfilter,
+    format_fastlog, format_eve, format_gcpfw, format_pflog, format_csl,
+    format_vpcflow, format_nsgflow, format_winfw, format_zeek;
 
 const struct format *const formats[] = {
 	&format_cef,
+	&format_leef,
+	&format_asa,
+	&format_filterlog,
+	&format_fortigate,
+	&format_panos,
+	&format_checkpoint,
+	&format_srx,
+	&format_sophos,
+	&format_mikrotik,
 	&format_netfilter,
+	&format_fastlog,
+	&format_eve,
+	&format_gcpfw,
+	&format_pflog,
 	&format_csl,
+	&format_vpcflow,
+	&format_nsgflow,
+	&format_winfw,
+	&format_zeek,
 };
 
 const size_t nformats = sizeof(formats) / sizeof(formats[0]);
+
+_Static_assert(sizeof(formats) / sizeof(formats[0]) <= FORMATS_MAX,
+    "raise FORMATS_MAX");
 
 const struct format *
 format_by_name(const char *name)
