@@ -46,6 +46,14 @@ struct event {
 	struct str action;
 	struct str action_hint;
 
+	/*
+	 * The verdict class when the format's own rules decide it rather
+	 * than its words (an Azure NSG decision "D", a Zeek connection state
+	 * "REJ"): one of enum action_class (core/action.h), or 0 to decide
+	 * from action and action_hint.  Used by the default profile only.
+	 */
+	uint8_t verdict;
+
 	struct str vendor, product;
 	struct str device;	/* host name or id of the reporting device */
 

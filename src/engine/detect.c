@@ -79,6 +79,8 @@ detect_classify(const struct event *ev, enum profile p)
 		return action_is_reference_deny(ev->action.p, ev->action.n) ?
 		    ACTION_DENY : ACTION_OTHER;
 	}
+	if (ev->verdict != ACTION_NONE)
+		return (enum action_class)ev->verdict;
 	if (ev->action.n > 0) {
 		c = action_classify(ev->action.p, ev->action.n);
 		if (c != ACTION_UNKNOWN)
