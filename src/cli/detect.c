@@ -110,6 +110,7 @@ static const char *const outcome_names[DETECT_NOUTCOMES] = {
 	[DETECT_NO_PORT] = "no destination port",
 	[DETECT_PORT_ZERO] = "destination port 0",
 	[DETECT_OUTSIDE_PERIOD] = "outside the period",
+	[DETECT_NO_TIME] = "no time",
 };
 
 static void
@@ -247,6 +248,7 @@ cmd_detect(int argc, char **argv)
 	job.sopts.parse = &o.parse;
 	job.sopts.now = o.detect.has_now ? o.detect.now : now_usec();
 	job.sopts.errors = stderr;
+	job.sopts.untimed_skip = o.skip_untimed;
 	job.npaths = first < argc ? stream_expand(argv + first,
 	    (size_t)(argc - first), &job.paths, &st, stderr) :
 	    stream_expand(stdin_only, 1, &job.paths, &st, stderr);

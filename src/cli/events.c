@@ -97,7 +97,10 @@ sink_print(void *arg, const struct event *ev, const struct format *fmt,
 	const struct options *o = arg;
 	char t[TIME_STRLEN];
 
-	time_format(ev->time, TIME_FRAC_AUTO, t);
+	if (ev->has_time)
+		time_format(ev->time, TIME_FRAC_AUTO, t);
+	else
+		snprintf(t, sizeof(t), "-");
 	put_text(stdout, (struct str){ path, strlen(path) });
 	printf("\t%llu\t%s\t%s\t", (unsigned long long)line, fmt->name, t);
 	put_text(stdout, ev->action);
@@ -147,6 +150,7 @@ cmd_events(int argc, char **argv)
 	so.now = o.detect.has_now ? o.detect.now :
 	    (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 	so.errors = stderr;
+	so.untimed_skip = o.skip_untimed;
 	n = first < argc ? stream_expand(argv + first, (size_t)(argc - first),
 	    &paths, &st, stderr) : stream_expand(stdin_only, 1, &paths, &st,
 	    stderr);

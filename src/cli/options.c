@@ -287,6 +287,12 @@ set_ephemeral(struct options *o, const char *v, char *err, size_t errlen)
 }
 
 static int
+set_skip_untimed(struct options *o, const char *v, char *err, size_t errlen)
+{
+	return set_flag(&o->skip_untimed, v, err, errlen);
+}
+
+static int
 set_state(struct options *o, const char *v, char *err, size_t errlen)
 {
 	return replace_str(&o->state_path, v);
@@ -371,6 +377,8 @@ static const struct setting settings[] = {
 	    "service source ports of --stray-udp", false },
 	{ "ephemeral-min", set_ephemeral, "PORT",
 	    "lowest ephemeral port of --stray-udp (32768)", false },
+	{ "skip-untimed", set_skip_untimed, NULL,
+	    "leave records without any time undated", true },
 	{ "dedup", set_dedup, NULL,
 	    "count an exactly repeated record once", false },
 	{ "state", set_state, "FILE",

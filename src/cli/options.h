@@ -30,6 +30,7 @@ struct options {
 	char *netfilter_action;
 	int threads;		/* 0: one per core */
 	bool quiet;
+	bool skip_untimed;
 	bool no_default_internal;
 	bool period_given;	/* any of last, since, until */
 	char *since_text, *until_text, *now_text;	/* read once the

@@ -20,6 +20,11 @@
 #define USEC_PER_HOUR (60 * USEC_PER_MIN)
 #define USEC_PER_DAY (24 * USEC_PER_HOUR)
 
+/* The times an event may have: years 1 to 9999, so that every one can be
+ * written in RFC 3339. */
+#define TIME_MIN (INT64_C(-62135596800) * USEC_PER_SEC)
+#define TIME_MAX (INT64_C(253402300800) * USEC_PER_SEC - 1)
+
 /* A civil time as read from a record. */
 struct civil {
 	int year;		/* valid when has_year */

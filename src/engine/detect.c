@@ -247,6 +247,10 @@ detect_event(struct detect *d, const struct event *ev, uint64_t seq)
 	struct engine_event ee;
 
 	d->counts.by_class[c]++;
+	if (!ev->has_time) {
+		d->counts.outcome[DETECT_NO_TIME]++;
+		return DETECT_NO_TIME;
+	}
 	if (!d->has_newest || ev->time > d->newest) {
 		d->newest = ev->time;
 		d->has_newest = true;

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "../core/timeutil.h"
+#include "../output/output.h"
 #include "reader.h"
 #include "stream.h"
 
@@ -35,7 +36,7 @@ sample_name(const char *path, uint64_t line)
 /* The entry of a reason, created if new; NULL when the table is full. */
 static struct stream_reason *
 reason_get(struct stream_stats *st, const char *format, const char *reason,
-    bool error)
+    enum note_kind kind)
 {
 	struct stream_reason *r;
 
@@ -49,15 +50,15 @@ reason_get(struct stream_stats *st, const char *format, const char *reason,
 	memset(r, 0, sizeof(*r));
 	r->format = format;
 	r->reason = reason;
-	r->error = error;
+	r->kind = kind;
 	return r;
 }
 
 void
 stream_note(struct stream_stats *st, const char *format, const char *reason,
-    bool error, const char *path, uint64_t line)
+    enum note_kind kind, const char *path, uint64_t line)
 {
-	struct stream_reason *r = reason_get(st, format, reason, error);
+	struct stream_reason *r = reason_get(st, format, reason, kind);
 
 	if (r == NULL) {
 		st->reasons_dropped++;
@@ -133,7 +134,7 @@ expand_dir(const char *path, struct expand *x, int depth)
 		if (x->errors != NULL)
 			fprintf(x->errors, "scanspot: %s: %s\n", path,
 			    strerror(errno));
-		stream_note(x->st, NULL, "directory cannot be listed", true,
+		stream_note(x->st, NULL, "directory cannot be listed", NOTE_ERROR,
 		    path, 0);
 		x->st->files_failed++;
 		return;
@@ -233,10 +234,25 @@ deliver(struct stream_run *run, const struct format *f, struct event *ev)
 	struct time_ctx *tc = &run->ctx.time;
 	uint64_t line = run->ctx.record_line;
 
-	if (!ev->has_time) {
+	if (!ev->has_time && (tc->has_prev || !run->o->untimed_skip)) {
+		/* a record without a time is dated by arrival: the record
+		 * before it, else the file's time, as a collector stamps
+		 * what it receives */
 		ev->time = tc->has_prev ? tc->prev : tc->ref_limit;
 		ev->has_time = true;
 		run->st->no_own_time++;
+		stream_note(run->st, f->name, tc->has_prev ?
+		    "no time of its own: given the previous record's" :
+		    "no time of its own: given the file's modification time",
+		    NOTE_DATED, run->path, line);
+	} else if (!ev->has_time) {
+		stream_note(run->st, f->name, "no time of its own: not counted",
+		    NOTE_SKIPPED, run->path, line);
+	}
+	if (ev->has_time && (ev->time < TIME_MIN || ev->time > TIME_MAX)) {
+		stream_note(run->st, f->name, "time out of range", NOTE_ERROR,
+		    run->path, line);
+		return;
 	}
 	run->st->events++;
 	run->st->events_by_format[format_index(f)]++;
@@ -291,7 +307,8 @@ handle_line(struct stream_run *run, const char *line, size_t n)
 		if (parse_with(run, run->cur, line, n) == PARSE_NOT_MINE)
 			stream_note(run->st, run->cur->name,
 			    is_blank(line, n) ? "blank line" :
-			    "not this format", !is_blank(line, n),
+			    "not this format", is_blank(line, n) ?
+			    NOTE_SKIPPED : NOTE_ERROR,
 			    run->path, run->ctx.line);
 		return;
 	}
@@ -312,7 +329,7 @@ handle_line(struct stream_run *run, const char *line, size_t n)
 			return;
 		}
 	}
-	stream_note(run->st, NULL, "no known format", true, run->path,
+	stream_note(run->st, NULL, "no known format", NOTE_ERROR, run->path,
 	    run->ctx.line);
 }
 
@@ -347,7 +364,8 @@ run_finish(struct stream_run *run)
 			if (f->finish(&run->ctx) == PARSE_MALFORMED)
 				stream_note(run->st, f->name,
 				    run->ctx.reason ? run->ctx.reason :
-				    "incomplete record at end of input", true,
+				    "incomplete record at end of input",
+				    NOTE_ERROR,
 				    run->path, run->ctx.record_line);
 		}
 		if (f->state_free != NULL)
@@ -368,7 +386,7 @@ note_input_error(struct stream_stats *st, const char *path, const char *msg,
 		snprintf(s, n, "%s: %s", path, msg);
 	if (errors != NULL)
 		fprintf(errors, "scanspot: %s: %s\n", path, msg);
-	stream_note(st, NULL, "input could not be read", true,
+	stream_note(st, NULL, "input could not be read", NOTE_ERROR,
 	    s ? s : path, 0);
 	if (st->first_error == NULL && s != NULL)
 		st->first_error = strdup(s);
@@ -414,7 +432,7 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 		run.ctx.line++;
 		st->lines++;
 		if (rr == READER_TOO_LONG)
-			stream_note(st, NULL, "line longer than 8 MiB", true,
+			stream_note(st, NULL, "line longer than 8 MiB", NOTE_ERROR,
 			    path, run.ctx.line);
 		else
 			handle_line(&run, line, n);
@@ -443,7 +461,7 @@ stream_stats_merge(struct stream_stats *dst, const struct stream_stats *src)
 	for (size_t i = 0; i < src->nreasons; i++) {
 		const struct stream_reason *r = &src->reasons[i];
 		struct stream_reason *d = reason_get(dst, r->format,
-		    r->reason, r->error);
+		    r->reason, r->kind);
 
 		if (d == NULL) {
 			dst->reasons_dropped += r->count;
@@ -473,24 +491,30 @@ stream_stats_free(struct stream_stats *st)
 }
 
 static void
-print_reasons(FILE *fp, const struct stream_stats *st, bool errors)
+print_reasons(FILE *fp, const struct stream_stats *st, enum note_kind kind)
 {
+	static const char *const titles[] = {
+		[NOTE_SKIPPED] = "lines skipped by design",
+		[NOTE_ERROR] = "lines not understood",
+		[NOTE_DATED] = "events dated without a time of their own",
+	};
 	bool any = false;
 
 	for (size_t i = 0; i < st->nreasons; i++) {
 		const struct stream_reason *r = &st->reasons[i];
 
-		if (r->error != errors)
+		if (r->kind != kind)
 			continue;
 		if (!any)
-			fprintf(fp, "  %s:\n", errors ? "lines not understood" :
-			    "lines skipped by design");
+			fprintf(fp, "  %s:\n", titles[kind]);
 		any = true;
 		fprintf(fp, "    %s%s%s: %llu", r->format ? r->format : "",
 		    r->format ? ": " : "", r->reason,
 		    (unsigned long long)r->count);
-		for (int k = 0; k < STREAM_SAMPLES && r->samples[k]; k++)
-			fprintf(fp, "%s%s", k ? ", " : " (", r->samples[k]);
+		for (int k = 0; k < STREAM_SAMPLES && r->samples[k]; k++) {
+			fputs(k ? ", " : " (", fp);
+			output_text_escaped(fp, r->samples[k]);
+		}
 		fprintf(fp, "%s\n", r->samples[0] ? (r->count > STREAM_SAMPLES ?
 		    ", ...)" : ")") : "");
 	}
@@ -518,15 +542,12 @@ stream_stats_print(FILE *fp, const struct stream_stats *st)
 		first = false;
 	}
 	fprintf(fp, "%s\n", first ? " none" : "");
-	if (st->no_own_time > 0)
-		fprintf(fp, "  events without a time of their own: %llu "
-		    "(given the previous record's time or the file's)\n",
-		    (unsigned long long)st->no_own_time);
 	if (st->blank > 0)
 		fprintf(fp, "  blank lines: %llu\n",
 		    (unsigned long long)st->blank);
-	print_reasons(fp, st, true);
-	print_reasons(fp, st, false);
+	print_reasons(fp, st, NOTE_ERROR);
+	print_reasons(fp, st, NOTE_DATED);
+	print_reasons(fp, st, NOTE_SKIPPED);
 	if (st->reasons_dropped > 0)
 		fprintf(fp, "  lines of further kinds: %llu\n",
 		    (unsigned long long)st->reasons_dropped);

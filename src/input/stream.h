@@ -16,11 +16,18 @@
 #define STREAM_SAMPLES 3
 #define STREAM_REASONS_MAX 128
 
-/* Lines of one kind that did not become an event. */
+/* What a note in the account says of its lines. */
+enum note_kind {
+	NOTE_SKIPPED,		/* read, and no event by design */
+	NOTE_ERROR,		/* could not be read */
+	NOTE_DATED,		/* an event dated without a time of its own */
+};
+
+/* Lines of one kind that the account tells about. */
 struct stream_reason {
 	const char *format;	/* NULL: before any format was chosen */
 	const char *reason;	/* static text */
-	bool error;		/* unreadable, not skipped by design */
+	enum note_kind kind;
 	uint64_t count;
 	char *samples[STREAM_SAMPLES];	/* "file:line", owned */
 };
@@ -46,6 +53,8 @@ struct stream_opts {
 	const struct format *forced;	/* --format, or NULL to detect */
 	const struct parse_opts *parse;
 	int64_t now;		/* reference time for standard input */
+	bool untimed_skip;	/* leave records without any time undated
+				   instead of dating them by arrival */
 	FILE *errors;		/* where an unreadable input is reported at
 				   once (besides the summary), or NULL */
 };
@@ -72,7 +81,8 @@ int stream_read(const char *path, uint32_t index,
 
 /* Counts a line that did not become an event. */
 void stream_note(struct stream_stats *st, const char *format,
-    const char *reason, bool error, const char *path, uint64_t line);
+    const char *reason, enum note_kind kind, const char *path,
+    uint64_t line);
 
 /* Adds src's counts into dst (for parallel readers). */
 void stream_stats_merge(struct stream_stats *dst,

@@ -342,21 +342,33 @@ cef_read_time(struct parse_ctx *ctx, struct str v, int64_t *out)
 	return false;
 }
 
-/* Sets the event time from rt, end, start or the syslog header. */
-static void
+/*
+ * Sets the event time from the first of rt, end and start that is present,
+ * else from the syslog header.  Returns the reason when that time cannot be
+ * read: a record whose own time is garbage is malformed, never dated by a
+ * guess.
+ */
+static const char *
 cef_fill_time(struct parse_ctx *ctx, const struct cef_rec *r,
     struct event *ev)
 {
 	static const enum cef_key order[] = { CEF_RT, CEF_END, CEF_START };
+	static const char *const bad[] = { "bad time in rt",
+	    "bad time in end", "bad time in start" };
 
-	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
-		if (cef_read_time(ctx, r->val[order[k]], &ev->time)) {
-			ev->has_time = true;
-			return;
-		}
-	if (r->has_hdr_time)
-		ev->has_time = time_ctx_resolve(&ctx->time, &r->hdr_time,
-		    &ev->time);
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		if (r->val[order[k]].n == 0)
+			continue;
+		if (!cef_read_time(ctx, r->val[order[k]], &ev->time))
+			return bad[k];
+		ev->has_time = true;
+		return NULL;
+	}
+	if (r->has_hdr_time &&
+	    !(ev->has_time = time_ctx_resolve(&ctx->time, &r->hdr_time,
+	    &ev->time)))
+		return "bad time in the syslog header";
+	return NULL;
 }
 
 /* Fills the text fields, unescaped. */
@@ -445,7 +457,8 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		return PARSE_MALFORMED;
 	}
 	cef_fill_text(ctx, &r, ev);
-	cef_fill_time(ctx, &r, ev);
+	if ((ctx->reason = cef_fill_time(ctx, &r, ev)) != NULL)
+		return PARSE_MALFORMED;
 	return PARSE_OK;
 }
 

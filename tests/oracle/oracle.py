@@ -275,13 +275,14 @@ CEF_DATE_RE = re.compile(
 
 
 def cef_time_spec(value, default_zone):
-    """Parsed CEF time, or None when the value cannot be read."""
+    """Parsed CEF time; None when the value is absent or empty; raises
+    Malformed when a present value cannot be read."""
     if value is None or value == "":
         return None
-    value = value.split("/", 1)[0]
-    if re.match(r"[0-9]", value):
-        if not re.fullmatch(r"[0-9]+", value):
-            raise Malformed("bad protocol")
+    bad = Malformed("bad time")
+    if re.match(r"[0-9]", value) and not re.match(r"[0-9]{4}-", value):
+        if not re.fullmatch(r"[0-9]{1,15}", value):
+            raise bad
         n = int(value)
         if 9 <= len(value) <= 11:
             return ("abs", n * US)
@@ -290,28 +291,31 @@ def cef_time_spec(value, default_zone):
     if m:
         mo = MONTHS.get(m.group(1).lower())
         if mo is None:
-            return None
+            raise bad
         zone = zone_word(m.group(8), default_zone)
         if zone is None:
-            return None
+            raise bad
         d = int(m.group(2))
         h, mi, s = int(m.group(4)), int(m.group(5)), int(m.group(6))
         us = frac_us(m.group(7))
         if m.group(3):
             y = int(m.group(3))
             if not valid_wall(y, mo, d, h, mi, s):
-                return None
+                raise bad
             return ("wall", y, mo, d, h, mi, s, us, zone)
         if not valid_wall(2000, mo, d, h, mi, s):
-            return None
+            raise bad
         return ("noyear", mo, d, h, mi, s, us, zone)
     m = RFC3339_RE.fullmatch(value)
     if m:
-        spec = rfc3339_spec(m, default_zone)
+        try:
+            spec = rfc3339_spec(m, default_zone)
+        except (ValueError, KeyError):
+            raise bad
         if not valid_wall(*spec[1:7]):
-            return None
+            raise bad
         return spec
-    return None
+    raise bad
 
 
 def to_us(aware):
@@ -392,6 +396,8 @@ def year_of(us):
 
 
 def fmt_time(us):
+    if us is None:
+        return "-"
     t = EPOCH + dt.timedelta(microseconds=us)
     base = t.strftime("%Y-%m-%dT%H:%M:%S")
     if t.microsecond % 1000:
@@ -583,14 +589,13 @@ def parse_cef(line, zone):
         tok = before.strip(" ").split(" ")[0] if before.strip(" ") else ""
         if tok and not tok.endswith(":") and not tok.startswith("<"):
             hhost = tok
+    # the first of rt, end, start that is present decides (formats.md)
     spec = None
     for names in (("rt", "deviceReceiptTime"), ("end", "endTime"),
                   ("start", "startTime")):
-        for name in names:
-            spec = cef_time_spec(pairs.get(name), zone)
-            if spec is not None:
-                break
-        if spec is not None:
+        value = first_key(pairs, *names)
+        if value is not None and value != "":
+            spec = cef_time_spec(value, zone)
             break
     if spec is None:
         spec = hspec
@@ -939,6 +944,11 @@ def file_records(text, zone, forced, date_order):
     return line_records(text, zone, forced)
 
 
+# years 1 to 9999, in microseconds since the epoch
+TIME_MIN = -62135596800 * 1000000
+TIME_MAX = 253402300800 * 1000000 - 1
+
+
 def read_events(paths, opts):
     """All events of the inputs, in input order, times resolved."""
     st = TimeState()
@@ -964,9 +974,12 @@ def read_events(paths, opts):
             elif st.file_prev is not None:
                 t = st.file_prev
             else:
-                t = st.ref
-            st.file_prev = t
-            st.stream_prev = t
+                t = st.ref      # dated by arrival: the file's time
+            if t is not None:
+                if not (TIME_MIN <= t <= TIME_MAX):
+                    continue    # time out of range: malformed
+                st.file_prev = t
+                st.stream_prev = t
             ev["time"] = t
             ev["file"] = path
             ev["line"] = line
@@ -1063,14 +1076,17 @@ def detect(events, opts):
     low = high = None
     if opts["profile"] == "sentinel":
         now = opts["now"]
-        if now is None and events:
-            now = max(e["time"] for e in events)
+        timed = [e["time"] for e in events if e["time"] is not None]
+        if now is None and timed:
+            now = max(timed)
         if now is not None:
             low, high = now - 3600 * US, now
     binw = opts["bin"]
     groups = {}
     order = []
     for e in events:
+        if e["time"] is None:
+            continue            # no time: not counted
         if e["class"] != "deny":
             continue
         if not is_external(e["src"], opts["profile"], nets):

@@ -370,23 +370,36 @@ test_time_forms(void **state)
 	assert_rt("CEF:0|V|P|1|2|N|3|startTime=2024-03-03T10:00:00.5Z",
 	    USEC(T0) + 500000);
 
-	/* rt before end before start; unreadable values fall through */
+	/* rt before end before start */
 	assert_rt("CEF:0|V|P|1|2|N|3|start=1000000000 end=1709460000 "
 	    "rt=1709463600", USEC(T0 + 3600));
 	assert_rt("CEF:0|V|P|1|2|N|3|start=1000000000 end=1709460000",
 	    USEC(T0));
-	assert_rt("CEF:0|V|P|1|2|N|3|rt=yesterday end=Mar 03 2024 10:00:00 XYZ "
-	    "start=Mar 03 2024 10:00:00", USEC(T0));
 
 	/* the syslog header time, when the extension has none */
 	assert_rt("Mar  3 10:00:00 fw01 CEF:0|V|P|1|2|N|3|dpt=1", USEC(T0));
 	assert_rt("Mar  3 09:00:00 fw01 CEF:0|V|P|1|2|N|3|rt=1709460000000",
 	    USEC(T0));
-	assert_rt("Mar  3 10:00:00 fw01 CEF:0|V|P|1|2|N|3|rt=soon", USEC(T0));
 
-	/* nothing readable: no time */
-	assert_int_equal(parse("CEF:0|V|P|1|2|N|3|rt=soon rt=1709460000 "
-	    "end=", &ev), PARSE_OK);
+	/* the first time present decides: garbage there is malformed, not
+	 * replaced by a later field or the header */
+	assert_malformed("CEF:0|V|P|1|2|N|3|rt=yesterday "
+	    "end=Mar 03 2024 10:00:00", "bad time in rt");
+	assert_malformed("Mar  3 10:00:00 fw01 CEF:0|V|P|1|2|N|3|rt=soon",
+	    "bad time in rt");
+	assert_malformed("CEF:0|V|P|1|2|N|3|end=Mar 03 2024 10:00:00 XYZ "
+	    "start=Mar 03 2024 10:00:00", "bad time in end");
+	assert_malformed("CEF:0|V|P|1|2|N|3|rt=2026-03-01T25:61:61Z",
+	    "bad time in rt");
+	assert_malformed("CEF:0|V|P|1|2|N|3|rt=1772359561.250",
+	    "bad time in rt");
+	assert_malformed("CEF:0|V|P|1|2|N|3|rt=99999999999999999999",
+	    "bad time in rt");
+	assert_malformed("CEF:0|V|P|1|2|N|3|start=2024-03-03T10:00:00+99:00",
+	    "bad time in start");
+
+	/* no time field and no header: no time */
+	assert_int_equal(parse("CEF:0|V|P|1|2|N|3|end=", &ev), PARSE_OK);
 	assert_false(ev.has_time);
 }
 
