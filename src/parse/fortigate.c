@@ -1,18 +1,488 @@
 /*
- * fortigate.c - FortiGate key=value traffic logs.
+ * fortigate.c - FortiGate key=value logs (FortiOS 3 to 7), alone or behind
+ * a syslog header.
+ *
+ * A record is "key=value" pairs separated by spaces; a value is written
+ * bare or in double quotes, and quoted values may hold spaces, "=" and
+ * backslash escapes.  The line is scanned once for the keys the event
+ * needs, the first occurrence of each winning.  Traffic, UTM and anomaly
+ * records give events; device event records (logins, VPN, configuration)
+ * are skipped.  Everything borrows from the line.  docs/formats.md,
+ * section FortiGate, is the contract.
  */
+#include <string.h>
+#include <strings.h>
+
+#include "../core/action.h"
 #include "format.h"
+#include "syslog.h"
+
+#define FG_SNIFF_LINES 100	/* lines of the file head that sniff reads */
+
+/* The keys the event is built from; FortiOS 3/4 names share a slot. */
+enum fg_key {
+	FG_DATE, FG_TIME, FG_EVENTTIME, FG_LOGTIME, FG_TZ, FG_DEVNAME,
+	FG_DEVID, FG_LOGID, FG_TYPE, FG_ACTION, FG_STATUS, FG_POLICYID,
+	FG_SRC, FG_DST, FG_SPORT, FG_DPORT, FG_PROTO, FG_NKEYS
+};
+
+#define FG_NAME(s, k) { s, sizeof(s) - 1, k }
+
+static const struct fg_name {
+	const char *name;
+	size_t len;
+	enum fg_key key;
+} fg_names[] = {
+	FG_NAME("date", FG_DATE),
+	FG_NAME("time", FG_TIME),
+	FG_NAME("eventtime", FG_EVENTTIME),
+	FG_NAME("logtime", FG_LOGTIME),
+	FG_NAME("tz", FG_TZ),
+	FG_NAME("devname", FG_DEVNAME),
+	FG_NAME("devid", FG_DEVID),
+	FG_NAME("device_id", FG_DEVID),
+	FG_NAME("logid", FG_LOGID),
+	FG_NAME("log_id", FG_LOGID),
+	FG_NAME("type", FG_TYPE),
+	FG_NAME("action", FG_ACTION),
+	FG_NAME("status", FG_STATUS),
+	FG_NAME("policyid", FG_POLICYID),
+	FG_NAME("srcip", FG_SRC),
+	FG_NAME("src", FG_SRC),
+	FG_NAME("dstip", FG_DST),
+	FG_NAME("dst", FG_DST),
+	FG_NAME("srcport", FG_SPORT),
+	FG_NAME("src_port", FG_SPORT),
+	FG_NAME("dstport", FG_DPORT),
+	FG_NAME("dst_port", FG_DPORT),
+	FG_NAME("proto", FG_PROTO),
+};
+
+/*
+ * Traffic log actions other than "deny": FortiOS logs them for sessions
+ * its policy allowed, naming how the session started or ended.
+ */
+static const char *const fg_allowed_traffic[] = {
+	"accept", "start", "close", "timeout", "client-rst", "server-rst",
+	"ip-conn", "dns",
+};
+
+/* One record, as located in the line. */
+struct fg_rec {
+	struct str val[FG_NKEYS];	/* values; p NULL when absent */
+	size_t first_key;		/* offset of the first key */
+	bool has_key;
+};
+
+static bool
+fg_is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+
+/* Length of the key at s[i] if a "=" follows it, else 0. */
+static size_t
+fg_key_len(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && fg_is_key_char(s[k]))
+		k++;
+	return k > i && k < n && s[k] == '=' ? k - i : 0;
+}
+
+/*
+ * Finds the end of the bare value starting at s[i]: the space before the
+ * next key, or n.  Sets *next to where scanning goes on.
+ */
+static size_t
+fg_bare_end(const char *s, size_t n, size_t i, size_t *next)
+{
+	for (; i < n; i++)
+		if (s[i] == ' ' && fg_key_len(s, n, i + 1) > 0) {
+			*next = i + 1;
+			return i;
+		}
+	*next = n;
+	return n;
+}
+
+/*
+ * Finds the closing quote of the value whose opening quote is s[i - 1];
+ * a backslash escapes the byte after it.  An unclosed value runs to n.
+ */
+static size_t
+fg_quoted_end(const char *s, size_t n, size_t i)
+{
+	for (; i < n && s[i] != '"'; i++)
+		if (s[i] == '\\' && i + 1 < n)
+			i++;
+	return i < n ? i : n;
+}
+
+/* Keeps the value of a key the event uses, unless the key came before. */
+static void
+fg_store(struct fg_rec *r, const char *key, size_t kn, struct str v)
+{
+	for (size_t k = 0; k < sizeof(fg_names) / sizeof(fg_names[0]); k++)
+		if (fg_names[k].len == kn &&
+		    memcmp(fg_names[k].name, key, kn) == 0) {
+			if (r->val[fg_names[k].key].p == NULL && v.n > 0)
+				r->val[fg_names[k].key] = v;
+			return;
+		}
+}
+
+/* Scans s[i..n) for key=value pairs; text that is not a pair is passed. */
+static void
+fg_scan(const char *s, size_t n, size_t i, struct fg_rec *r)
+{
+	size_t key, kn, v, e;
+
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		if ((kn = fg_key_len(s, n, i)) == 0) {
+			fg_bare_end(s, n, i, &i);
+			continue;
+		}
+		if (!r->has_key)
+			r->first_key = i, r->has_key = true;
+		key = i;
+		v = i + kn + 1;
+		if (v < n && s[v] == '"') {
+			e = fg_quoted_end(s, n, ++v);
+			i = e < n ? e + 1 : n;
+		} else {
+			e = fg_bare_end(s, n, v, &i);
+			while (e > v && s[e - 1] == ' ')
+				e--;
+		}
+		fg_store(r, s + key, kn, (struct str){ s + v, e - v });
+	}
+}
+
+static bool
+fg_is(struct str v, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return v.n == n && strncasecmp(v.p, lit, n) == 0;
+}
+
+/* Reads a decimal number of at most max. */
+static bool
+fg_read_uint(struct str v, uint64_t max, uint64_t *out)
+{
+	uint64_t x = 0;
+
+	if (v.n == 0 || v.n > 20)
+		return false;
+	for (size_t i = 0; i < v.n; i++) {
+		if (v.p[i] < '0' || v.p[i] > '9')
+			return false;
+		if (x > (UINT64_MAX - 9) / 10)
+			return false;
+		x = x * 10 + (uint64_t)(v.p[i] - '0');
+	}
+	if (x > max)
+		return false;
+	*out = x;
+	return true;
+}
+
+/*
+ * Reads an epoch time whose unit its length gives: up to 11 digits are
+ * seconds, 12 to 14 milliseconds, 15 to 17 microseconds, 18 and 19
+ * nanoseconds.  Returns false for anything else.
+ */
+static bool
+fg_read_epoch(struct str v, int64_t *out)
+{
+	uint64_t x;
+
+	if (v.n > 19 || !fg_read_uint(v, UINT64_MAX, &x))
+		return false;
+	if (v.n <= 11)
+		*out = (int64_t)x * USEC_PER_SEC;
+	else if (v.n <= 14)
+		*out = (int64_t)x * 1000;
+	else if (v.n <= 17)
+		*out = (int64_t)x;
+	else
+		*out = (int64_t)(x / 1000);
+	return true;
+}
+
+/* Reads exactly count digits at s; -1 when they are not all digits. */
+static int
+fg_digits(const char *s, int count)
+{
+	int v = 0;
+
+	for (int i = 0; i < count; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * Reads date "yyyy-mm-dd" and time "hh:mm:ss" into *c, with the offset
+ * of tz when tz is a zone time_parse_zone() reads.
+ */
+static bool
+fg_read_civil(struct str d, struct str t, struct str tz, struct civil *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (d.n != 10 || d.p[4] != '-' || d.p[7] != '-' || t.n != 8 ||
+	    t.p[2] != ':' || t.p[5] != ':')
+		return false;
+	c->year = fg_digits(d.p, 4);
+	c->mon = fg_digits(d.p + 5, 2);
+	c->day = fg_digits(d.p + 8, 2);
+	c->hour = fg_digits(t.p, 2);
+	c->min = fg_digits(t.p + 3, 2);
+	c->sec = fg_digits(t.p + 6, 2);
+	if (c->year < 0 || c->mon < 0 || c->day < 0 || c->hour < 0 ||
+	    c->min < 0 || c->sec < 0)
+		return false;
+	c->has_year = true;
+	if (tz.n > 0)
+		c->has_offset = time_parse_zone(tz.p, tz.n, &c->offset);
+	return civil_valid(c);
+}
+
+/*
+ * Sets the event time from eventtime, else logtime, else date and time
+ * (with tz), else the syslog header.  A value that cannot be read falls
+ * through to the next source.
+ */
+static void
+fg_fill_time(struct parse_ctx *ctx, const struct fg_rec *r,
+    const struct syslog_hdr *h, struct event *ev)
+{
+	struct civil c;
+
+	if (fg_read_epoch(r->val[FG_EVENTTIME], &ev->time) ||
+	    fg_read_epoch(r->val[FG_LOGTIME], &ev->time)) {
+		ev->has_time = true;
+		ctx->time.prev = ev->time;
+		ctx->time.has_prev = true;
+		return;
+	}
+	if (fg_read_civil(r->val[FG_DATE], r->val[FG_TIME], r->val[FG_TZ],
+	    &c) && time_ctx_resolve(&ctx->time, &c, &ev->time)) {
+		ev->has_time = true;
+		return;
+	}
+	if (h->has_time)
+		ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
+		    &ev->time);
+}
+
+/* Reads an address; false when it is absent or unreadable. */
+static bool
+fg_read_addr(struct str v, struct addr *a)
+{
+	return v.n > 0 && addr_parse(v.p, v.n, a);
+}
+
+/* Reads a port; false only when one is present and unreadable. */
+static bool
+fg_read_port(struct str v, uint16_t *port, bool *has)
+{
+	uint64_t x;
+
+	if (v.n == 0)
+		return true;
+	if (!fg_read_uint(v, 65535, &x))
+		return false;
+	*port = (uint16_t)x;
+	*has = true;
+	return true;
+}
+
+/* Fills addresses, ports and protocol; returns the error, or NULL. */
+static const char *
+fg_fill_network(const struct fg_rec *r, struct event *ev)
+{
+	int proto;
+
+	if (r->val[FG_SRC].n == 0)
+		return "no source address";
+	if (r->val[FG_DST].n == 0)
+		return "no destination address";
+	if (!fg_read_addr(r->val[FG_SRC], &ev->src))
+		return "bad source address";
+	if (!fg_read_addr(r->val[FG_DST], &ev->dst))
+		return "bad destination address";
+	ev->has_src = ev->has_dst = true;
+	if (!fg_read_port(r->val[FG_SPORT], &ev->sport, &ev->has_sport))
+		return "bad source port";
+	if (!fg_read_port(r->val[FG_DPORT], &ev->dport, &ev->has_dport))
+		return "bad destination port";
+	if (r->val[FG_PROTO].n > 0) {
+		if ((proto = proto_parse(r->val[FG_PROTO].p,
+		    r->val[FG_PROTO].n)) == -2)
+			return "bad protocol";
+		ev->proto = (int16_t)proto;
+	}
+	return NULL;
+}
+
+/*
+ * Sets the action: "action", else "status" (FortiOS 3/4), else "deny" for
+ * a traffic record of policy 0, the implicit deny policy.  A traffic
+ * action that names how an allowed session went, and "clear_session",
+ * decide the class by FortiOS's own definition.
+ */
+static void
+fg_fill_action(const struct fg_rec *r, bool traffic, struct event *ev)
+{
+	struct str act = r->val[FG_ACTION];
+
+	if (act.n == 0)
+		act = r->val[FG_STATUS];
+	if (act.n == 0 && traffic && fg_is(r->val[FG_POLICYID], "0"))
+		act = (struct str){ "deny", 4 };
+	ev->action = act;
+	if (fg_is(act, "clear_session")) {
+		ev->verdict = ACTION_DENY;
+		return;
+	}
+	if (!traffic)
+		return;
+	for (size_t i = 0; i < sizeof(fg_allowed_traffic) /
+	    sizeof(fg_allowed_traffic[0]); i++)
+		if (fg_is(act, fg_allowed_traffic[i]))
+			ev->verdict = ACTION_ALLOW;
+}
+
+/* Device name, else serial number, else the syslog host. */
+static void
+fg_fill_device(const struct fg_rec *r, const struct syslog_hdr *h,
+    struct event *ev)
+{
+	ev->device = r->val[FG_DEVNAME];
+	if (ev->device.n == 0)
+		ev->device = r->val[FG_DEVID];
+	if (ev->device.n == 0)
+		ev->device = h->host;
+}
+
+/* True when text marks a line of a format with a header of its own. */
+static bool
+fg_foreign_marker(const char *s, size_t n)
+{
+	return memmem(s, n, "CEF:", 4) != NULL ||
+	    memmem(s, n, "LEEF:", 5) != NULL;
+}
+
+/* Cheap test that the line may be FortiGate key=value text. */
+static bool
+fg_line_maybe(const char *s, size_t n)
+{
+	if (memmem(s, n, "logid=", 6) == NULL &&
+	    memmem(s, n, "log_id=", 7) == NULL)
+		return false;
+	/* Sophos XG names its record kind log_type and log_component */
+	return memmem(s, n, "log_component=", 14) == NULL;
+}
+
+/*
+ * Scans the line; returns false when it is not FortiGate text: no
+ * "type" key, no "logid" ("log_id" in FortiOS 3/4), or a CEF or LEEF
+ * header before the first key.
+ */
+static bool
+fg_read_record(const char *line, size_t n, struct syslog_hdr *h,
+    struct fg_rec *r)
+{
+	syslog_parse(line, n, h);
+	if (h->host.n > 0 && memchr(h->host.p, '=', h->host.n) != NULL)
+		h->host = STR_NULL;
+	memset(r, 0, sizeof(*r));
+	fg_scan(line, n, h->msg, r);
+	if (r->val[FG_TYPE].n == 0 || r->val[FG_LOGID].n == 0)
+		return false;
+	return !fg_foreign_marker(line + h->msg, r->first_key - h->msg);
+}
 
 static enum parse_status
 fortigate_parse(struct parse_ctx *ctx, const char *line, size_t n,
     struct event *ev)
 {
-	return PARSE_NOT_MINE;
+	struct syslog_hdr h;
+	struct fg_rec r;
+	struct str type;
+	const char *err;
+
+	if (!fg_line_maybe(line, n) || !fg_read_record(line, n, &h, &r))
+		return PARSE_NOT_MINE;
+	event_clear(ev);
+	type = r.val[FG_TYPE];
+	if (fg_is(type, "event"))
+		return ctx->reason = "device event record", PARSE_SKIP;
+	if (!fg_is(type, "traffic") && !fg_is(type, "utm") &&
+	    !fg_is(type, "anomaly"))
+		return ctx->reason = "record type without traffic",
+		    PARSE_SKIP;
+	if ((err = fg_fill_network(&r, ev)) != NULL)
+		return ctx->reason = err, PARSE_MALFORMED;
+	fg_fill_action(&r, fg_is(type, "traffic"), ev);
+	fg_fill_device(&r, &h, ev);
+	fg_fill_time(ctx, &r, &h, ev);
+	ev->vendor = (struct str){ "Fortinet", 8 };
+	ev->product = (struct str){ "FortiGate", 9 };
+	return PARSE_OK;
+}
+
+/* True when a line of the file head reads as a FortiGate record. */
+static bool
+fg_line_like(const char *s, size_t n)
+{
+	struct syslog_hdr h;
+	struct fg_rec r;
+
+	return fg_line_maybe(s, n) && fg_read_record(s, n, &h, &r);
+}
+
+/*
+ * Scores the file head by the share of its non-blank lines that read as
+ * FortiGate records.  A line cut off at the end of the head is not
+ * counted, unless it is the only one.
+ */
+static int
+fortigate_sniff(const char *head, size_t n)
+{
+	size_t i = 0, e, lines = 0, good = 0;
+	const char *nl;
+
+	while (i < n && lines < FG_SNIFF_LINES) {
+		nl = memchr(head + i, '\n', n - i);
+		if (nl == NULL && lines > 0)
+			break;
+		e = nl != NULL ? (size_t)(nl - head) : n;
+		while (e > i && (head[e - 1] == '\r' || head[e - 1] == ' '))
+			e--;
+		if (e > i) {
+			lines++;
+			good += fg_line_like(head + i, e - i);
+		}
+		i = (nl != NULL ? (size_t)(nl - head) : n) + 1;
+	}
+	return good == 0 ? 0 : (int)(30 + 60 * good / lines);
 }
 
 const struct format format_fortigate = {
 	.name = "fortigate",
-	.title = "FortiGate key=value traffic logs",
+	.title = "FortiGate key=value logs (FortiOS 3 to 7)",
+	.sniff = fortigate_sniff,
 	.line_based = true,
 	.parse = fortigate_parse,
 };

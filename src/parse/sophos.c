@@ -1,18 +1,404 @@
 /*
- * sophos.c - Sophos XG / SFOS key=value logs.
+ * sophos.c - Sophos Firewall (XG, SFOS) key=value logs: the "Default"
+ * syslog format of SFOS 17 to 19 (device="SFW" date= time= timezone=)
+ * and the Central Reporting format of SFOS 19.5 and later
+ * (device_name="SFW" timestamp=...).
+ *
+ * A record is "key=value" pairs separated by spaces; a value is bare or
+ * in double quotes, and bare values may hold spaces ("Unknown (0x0000)").
+ * The line is scanned once for the keys the event needs, the first
+ * occurrence of each winning.  Firewall and IDP records give events;
+ * the other log types (web, mail, system events) are skipped.
+ * Everything borrows from the line.  docs/formats.md, section Sophos, is
+ * the contract.
  */
+#include <string.h>
+#include <strings.h>
+
 #include "format.h"
+#include "syslog.h"
+
+#define SPH_SNIFF_LINES 100	/* lines of the file head that sniff reads */
+
+/* The keys the event is built from; the two formats' names share a slot
+ * where they mean the same. */
+enum sph_key {
+	SPH_TIMESTAMP, SPH_DATE, SPH_TIME, SPH_TIMEZONE, SPH_DEVICE_ID,
+	SPH_SERIAL, SPH_DEVICE_NAME, SPH_LOG_TYPE, SPH_COMPONENT, SPH_STATUS,
+	SPH_SUBTYPE, SPH_SRC, SPH_DST, SPH_SPORT, SPH_DPORT, SPH_PROTO,
+	SPH_NKEYS
+};
+
+#define SPH_NAME(s, k) { s, sizeof(s) - 1, k }
+
+static const struct sph_name {
+	const char *name;
+	size_t len;
+	enum sph_key key;
+} sph_names[] = {
+	SPH_NAME("timestamp", SPH_TIMESTAMP),
+	SPH_NAME("date", SPH_DATE),
+	SPH_NAME("time", SPH_TIME),
+	SPH_NAME("timezone", SPH_TIMEZONE),
+	SPH_NAME("device_id", SPH_DEVICE_ID),
+	SPH_NAME("device_serial_id", SPH_SERIAL),
+	SPH_NAME("device_name", SPH_DEVICE_NAME),
+	SPH_NAME("log_type", SPH_LOG_TYPE),
+	SPH_NAME("log_component", SPH_COMPONENT),
+	SPH_NAME("status", SPH_STATUS),
+	SPH_NAME("log_subtype", SPH_SUBTYPE),
+	SPH_NAME("src_ip", SPH_SRC),
+	SPH_NAME("dst_ip", SPH_DST),
+	SPH_NAME("src_port", SPH_SPORT),
+	SPH_NAME("dst_port", SPH_DPORT),
+	SPH_NAME("protocol", SPH_PROTO),
+};
+
+/* One record, as located in the line. */
+struct sph_rec {
+	struct str val[SPH_NKEYS];	/* values; p NULL when absent */
+	size_t first_key;		/* offset of the first key */
+	bool has_key;
+};
+
+static bool
+sph_is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+
+/* Length of the key at s[i] if a "=" follows it, else 0. */
+static size_t
+sph_key_len(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && sph_is_key_char(s[k]))
+		k++;
+	return k > i && k < n && s[k] == '=' ? k - i : 0;
+}
+
+/*
+ * Finds the end of the bare value starting at s[i]: the space before the
+ * next key, or n.  Sets *next to where scanning goes on.
+ */
+static size_t
+sph_bare_end(const char *s, size_t n, size_t i, size_t *next)
+{
+	for (; i < n; i++)
+		if (s[i] == ' ' && sph_key_len(s, n, i + 1) > 0) {
+			*next = i + 1;
+			return i;
+		}
+	*next = n;
+	return n;
+}
+
+/*
+ * Finds the closing quote of the value whose opening quote is s[i - 1];
+ * a backslash escapes the byte after it.  An unclosed value runs to n.
+ */
+static size_t
+sph_quoted_end(const char *s, size_t n, size_t i)
+{
+	for (; i < n && s[i] != '"'; i++)
+		if (s[i] == '\\' && i + 1 < n)
+			i++;
+	return i < n ? i : n;
+}
+
+/* Keeps the value of a key the event uses, unless the key came before. */
+static void
+sph_store(struct sph_rec *r, const char *key, size_t kn, struct str v)
+{
+	for (size_t k = 0; k < sizeof(sph_names) / sizeof(sph_names[0]); k++)
+		if (sph_names[k].len == kn &&
+		    memcmp(sph_names[k].name, key, kn) == 0) {
+			if (r->val[sph_names[k].key].p == NULL && v.n > 0)
+				r->val[sph_names[k].key] = v;
+			return;
+		}
+}
+
+/* Scans s[i..n) for key=value pairs; text that is not a pair is passed. */
+static void
+sph_scan(const char *s, size_t n, size_t i, struct sph_rec *r)
+{
+	size_t key, kn, v, e;
+
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		if ((kn = sph_key_len(s, n, i)) == 0) {
+			sph_bare_end(s, n, i, &i);
+			continue;
+		}
+		if (!r->has_key)
+			r->first_key = i, r->has_key = true;
+		key = i;
+		v = i + kn + 1;
+		if (v < n && s[v] == '"') {
+			e = sph_quoted_end(s, n, ++v);
+			i = e < n ? e + 1 : n;
+		} else {
+			e = sph_bare_end(s, n, v, &i);
+			while (e > v && s[e - 1] == ' ')
+				e--;
+		}
+		sph_store(r, s + key, kn, (struct str){ s + v, e - v });
+	}
+}
+
+static bool
+sph_is(struct str v, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return v.n == n && strncasecmp(v.p, lit, n) == 0;
+}
+
+/* Reads a decimal port 0..65535. */
+static bool
+sph_read_port(struct str v, uint16_t *port)
+{
+	uint32_t x = 0;
+
+	if (v.n == 0 || v.n > 5)
+		return false;
+	for (size_t i = 0; i < v.n; i++) {
+		if (v.p[i] < '0' || v.p[i] > '9')
+			return false;
+		x = x * 10 + (uint32_t)(v.p[i] - '0');
+	}
+	if (x > 65535)
+		return false;
+	*port = (uint16_t)x;
+	return true;
+}
+
+/* Reads exactly count digits at s; -1 when they are not all digits. */
+static int
+sph_digits(const char *s, int count)
+{
+	int v = 0;
+
+	for (int i = 0; i < count; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * Reads date "yyyy-mm-dd" and time "hh:mm:ss" into *c, with the offset
+ * of the timezone field when time_parse_zone() reads it.
+ */
+static bool
+sph_read_civil(struct str d, struct str t, struct str tz, struct civil *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (d.n != 10 || d.p[4] != '-' || d.p[7] != '-' || t.n != 8 ||
+	    t.p[2] != ':' || t.p[5] != ':')
+		return false;
+	c->year = sph_digits(d.p, 4);
+	c->mon = sph_digits(d.p + 5, 2);
+	c->day = sph_digits(d.p + 8, 2);
+	c->hour = sph_digits(t.p, 2);
+	c->min = sph_digits(t.p + 3, 2);
+	c->sec = sph_digits(t.p + 6, 2);
+	if (c->year < 0 || c->mon < 0 || c->day < 0 || c->hour < 0 ||
+	    c->min < 0 || c->sec < 0)
+		return false;
+	c->has_year = true;
+	if (tz.n > 0)
+		c->has_offset = time_parse_zone(tz.p, tz.n, &c->offset);
+	return civil_valid(c);
+}
+
+/*
+ * Sets the event time from timestamp, else date and time (with
+ * timezone), else the syslog header.  A value that cannot be read falls
+ * through to the next source.
+ */
+static void
+sph_fill_time(struct parse_ctx *ctx, const struct sph_rec *r,
+    const struct syslog_hdr *h, struct event *ev)
+{
+	struct str ts = r->val[SPH_TIMESTAMP];
+	struct civil c;
+
+	memset(&c, 0, sizeof(c));
+	if (ts.n > 0 && time_parse_iso(ts.p, ts.n, &c) &&
+	    time_ctx_resolve(&ctx->time, &c, &ev->time)) {
+		ev->has_time = true;
+		return;
+	}
+	if (sph_read_civil(r->val[SPH_DATE], r->val[SPH_TIME],
+	    r->val[SPH_TIMEZONE], &c) &&
+	    time_ctx_resolve(&ctx->time, &c, &ev->time)) {
+		ev->has_time = true;
+		return;
+	}
+	if (h->has_time)
+		ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
+		    &ev->time);
+}
+
+/* Fills addresses, ports and protocol; returns the error, or NULL. */
+static const char *
+sph_fill_network(const struct sph_rec *r, struct event *ev)
+{
+	struct str v;
+	int proto;
+
+	if (r->val[SPH_SRC].n == 0)
+		return "no source address";
+	if (r->val[SPH_DST].n == 0)
+		return "no destination address";
+	if (!addr_parse(r->val[SPH_SRC].p, r->val[SPH_SRC].n, &ev->src))
+		return "bad source address";
+	if (!addr_parse(r->val[SPH_DST].p, r->val[SPH_DST].n, &ev->dst))
+		return "bad destination address";
+	ev->has_src = ev->has_dst = true;
+	if ((v = r->val[SPH_SPORT]).n > 0) {
+		if (!sph_read_port(v, &ev->sport))
+			return "bad source port";
+		ev->has_sport = true;
+	}
+	if ((v = r->val[SPH_DPORT]).n > 0) {
+		if (!sph_read_port(v, &ev->dport))
+			return "bad destination port";
+		ev->has_dport = true;
+	}
+	if ((v = r->val[SPH_PROTO]).n > 0) {
+		if ((proto = proto_parse(v.p, v.n)) == -2)
+			return "bad protocol";
+		ev->proto = (int16_t)proto;
+	}
+	return NULL;
+}
+
+/* Device id, else serial number, else device name, else syslog host. */
+static void
+sph_fill_device(const struct sph_rec *r, const struct syslog_hdr *h,
+    struct event *ev)
+{
+	static const enum sph_key order[] = {
+		SPH_DEVICE_ID, SPH_SERIAL, SPH_DEVICE_NAME
+	};
+
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		if (r->val[order[k]].n > 0) {
+			ev->device = r->val[order[k]];
+			return;
+		}
+	ev->device = h->host;
+}
+
+/* Cheap test that the line may be Sophos key=value text. */
+static bool
+sph_line_maybe(const char *s, size_t n)
+{
+	return memmem(s, n, "log_component=", 14) != NULL &&
+	    memmem(s, n, "log_type=", 9) != NULL;
+}
+
+/*
+ * Scans the line; returns false when it is not Sophos text: no
+ * "log_type" or "log_component" key, or a CEF or LEEF header before the
+ * first key.
+ */
+static bool
+sph_read_record(const char *line, size_t n, struct syslog_hdr *h,
+    struct sph_rec *r)
+{
+	const char *s;
+
+	syslog_parse(line, n, h);
+	if (h->host.n > 0 && memchr(h->host.p, '=', h->host.n) != NULL)
+		h->host = STR_NULL;
+	memset(r, 0, sizeof(*r));
+	sph_scan(line, n, h->msg, r);
+	if (r->val[SPH_LOG_TYPE].n == 0 || r->val[SPH_COMPONENT].n == 0)
+		return false;
+	s = line + h->msg;
+	n = r->first_key - h->msg;
+	return memmem(s, n, "CEF:", 4) == NULL &&
+	    memmem(s, n, "LEEF:", 5) == NULL;
+}
 
 static enum parse_status
 sophos_parse(struct parse_ctx *ctx, const char *line, size_t n,
     struct event *ev)
 {
-	return PARSE_NOT_MINE;
+	struct syslog_hdr h;
+	struct sph_rec r;
+	const char *err;
+
+	if (!sph_line_maybe(line, n) || !sph_read_record(line, n, &h, &r))
+		return PARSE_NOT_MINE;
+	event_clear(ev);
+	if (!sph_is(r.val[SPH_LOG_TYPE], "Firewall") &&
+	    !sph_is(r.val[SPH_LOG_TYPE], "IDP"))
+		return ctx->reason = "log type other than Firewall or IDP",
+		    PARSE_SKIP;
+	if ((err = sph_fill_network(&r, ev)) != NULL)
+		return ctx->reason = err, PARSE_MALFORMED;
+	ev->action = r.val[SPH_STATUS];
+	if (ev->action.n == 0)
+		ev->action = r.val[SPH_SUBTYPE];
+	sph_fill_device(&r, &h, ev);
+	sph_fill_time(ctx, &r, &h, ev);
+	ev->vendor = (struct str){ "Sophos", 6 };
+	ev->product = (struct str){ "XG Firewall", 11 };
+	return PARSE_OK;
+}
+
+/* True when a line of the file head reads as a Sophos record. */
+static bool
+sph_line_like(const char *s, size_t n)
+{
+	struct syslog_hdr h;
+	struct sph_rec r;
+
+	return sph_line_maybe(s, n) && sph_read_record(s, n, &h, &r);
+}
+
+/*
+ * Scores the file head by the share of its non-blank lines that read as
+ * Sophos records.  A line cut off at the end of the head is not counted,
+ * unless it is the only one.
+ */
+static int
+sophos_sniff(const char *head, size_t n)
+{
+	size_t i = 0, e, lines = 0, good = 0;
+	const char *nl;
+
+	while (i < n && lines < SPH_SNIFF_LINES) {
+		nl = memchr(head + i, '\n', n - i);
+		if (nl == NULL && lines > 0)
+			break;
+		e = nl != NULL ? (size_t)(nl - head) : n;
+		while (e > i && (head[e - 1] == '\r' || head[e - 1] == ' '))
+			e--;
+		if (e > i) {
+			lines++;
+			good += sph_line_like(head + i, e - i);
+		}
+		i = (nl != NULL ? (size_t)(nl - head) : n) + 1;
+	}
+	return good == 0 ? 0 : (int)(30 + 60 * good / lines);
 }
 
 const struct format format_sophos = {
 	.name = "sophos",
-	.title = "Sophos XG / SFOS key=value logs",
+	.title = "Sophos Firewall (XG, SFOS) key=value logs",
+	.sniff = sophos_sniff,
 	.line_based = true,
 	.parse = sophos_parse,
 };
