@@ -24,15 +24,19 @@ enum leef_key {
 	LK_DEVTIMEFMT, LK_ACTION, LK_ACTION2, LK_ACT, LK_DVCHOST, LK_NKEYS
 };
 
+#define LEEF_NAME(s, k) { s, sizeof(s) - 1, k }
+
 static const struct leef_name {
 	const char *name;
+	size_t len;
 	enum leef_key key;
 } leef_names[] = {
-	{ "src", LK_SRC }, { "dst", LK_DST }, { "srcPort", LK_SPORT },
-	{ "dstPort", LK_DPORT }, { "proto", LK_PROTO },
-	{ "devTime", LK_DEVTIME }, { "devTimeFormat", LK_DEVTIMEFMT },
-	{ "action", LK_ACTION }, { "Action", LK_ACTION2 }, { "act", LK_ACT },
-	{ "dvchost", LK_DVCHOST },
+	LEEF_NAME("src", LK_SRC), LEEF_NAME("dst", LK_DST),
+	LEEF_NAME("srcPort", LK_SPORT), LEEF_NAME("dstPort", LK_DPORT),
+	LEEF_NAME("proto", LK_PROTO), LEEF_NAME("devTime", LK_DEVTIME),
+	LEEF_NAME("devTimeFormat", LK_DEVTIMEFMT),
+	LEEF_NAME("action", LK_ACTION), LEEF_NAME("Action", LK_ACTION2),
+	LEEF_NAME("act", LK_ACT), LEEF_NAME("dvchost", LK_DVCHOST),
 };
 
 struct leef_rec {
@@ -166,7 +170,8 @@ leef_split_header(const char *s, size_t n, struct leef_rec *r,
 static bool
 leef_at_delim(const struct leef_rec *r, const char *s, size_t n, size_t i)
 {
-	return n - i >= r->ndelim && memcmp(s + i, r->delim, r->ndelim) == 0;
+	return s[i] == r->delim[0] && (r->ndelim == 1 || (n - i >= r->ndelim &&
+	    memcmp(s + i, r->delim, r->ndelim) == 0));
 }
 
 /* Keeps the value of a key the event uses, unless the key came before. */
@@ -175,7 +180,7 @@ leef_store(struct leef_rec *r, const char *key, size_t kn, struct str v)
 {
 	for (size_t k = 0; k < sizeof(leef_names) / sizeof(leef_names[0]);
 	    k++)
-		if (strlen(leef_names[k].name) == kn &&
+		if (leef_names[k].len == kn &&
 		    memcmp(leef_names[k].name, key, kn) == 0) {
 			if (r->val[leef_names[k].key].p == NULL)
 				r->val[leef_names[k].key] = v;
