@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/timeutil.h"
 #include "../input/stream.h"
 #include "commands.h"
 #include "options.h"
@@ -31,6 +32,12 @@ struct worker {
 	struct stream_stats st;
 	pthread_t tid;
 	struct job *job;
+};
+
+/* What the summary says of the period. */
+struct period {
+	int64_t newest, end;	/* newest event; end of a relative period */
+	bool has_newest, has_end;
 };
 
 struct job {
@@ -114,6 +121,49 @@ static const char *const outcome_names[DETECT_NOUTCOMES] = {
 };
 
 static void
+print_time(FILE *fp, const char *label, int64_t t)
+{
+	char buf[TIME_STRLEN];
+
+	time_format(t, TIME_FRAC_AUTO, buf);
+	fprintf(fp, "%s%s", label, buf);
+}
+
+/*
+ * Warns of events dated after the present, even with -q: one forged line
+ * far in the future would otherwise move a relative period away from
+ * every real event without a word.
+ */
+static void
+warn_future(FILE *fp, const struct detect_opts *o, const struct period *pd)
+{
+	if (!pd->has_newest || pd->newest <= now_usec() + USEC_PER_DAY)
+		return;
+	print_time(fp, "scanspot detect: warning: the newest event, ",
+	    pd->newest);
+	fprintf(fp, ", is later than the present%s\n", o->has_last &&
+	    !o->has_now ? "; the period counts back from it (set --now)" : "");
+}
+
+/* Says which period was applied. */
+static void
+print_period(FILE *fp, const struct detect_opts *o, const struct period *pd)
+{
+	if (!o->has_last && !o->has_since && !o->has_until)
+		return;
+	fputs("  period:", fp);
+	if (o->has_last && pd->has_end) {
+		print_time(fp, " after ", pd->end - o->last);
+		print_time(fp, ", up to ", pd->end);
+	}
+	if (o->has_since)
+		print_time(fp, " from ", o->since);
+	if (o->has_until)
+		print_time(fp, " before ", o->until);
+	fputc('\n', fp);
+}
+
+static void
 print_detect_summary(FILE *fp, const struct detect *d, size_t nfindings,
     size_t suppressed)
 {
@@ -155,7 +205,8 @@ print_detect_summary(FILE *fp, const struct detect *d, size_t nfindings,
 /* Reads every input with the configured number of threads; the returned
  * detection holds everything, merged. */
 static struct detect *
-read_all(struct job *j, struct findings *fs, struct stream_stats *st)
+read_all(struct job *j, struct findings *fs, struct stream_stats *st,
+    struct period *pd)
 {
 	int nt = thread_count(j->o, j->npaths);
 	struct worker *w = calloc((size_t)nt, sizeof(*w));
@@ -180,8 +231,12 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st)
 	for (int i = 0; i < nt; i++)
 		if (detect_newest(w[i].d, &t) && (!has_newest || t > newest))
 			newest = t, has_newest = true;
+	pd->newest = newest;
+	pd->has_newest = has_newest;
 	if (j->o->detect.has_now)
 		newest = j->o->detect.now, has_newest = true;
+	pd->end = newest;
+	pd->has_end = has_newest;
 	for (int i = 0; i < nt; i++) {
 		detect_end_input(w[i].d, has_newest, newest);
 		stream_stats_merge(st, &w[i].st);
@@ -196,24 +251,35 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st)
 	return d;
 }
 
+/*
+ * Leaves out the findings --state has seen and records the new ones.  On a
+ * state that cannot be read or written every finding is reported, and
+ * *failed is set, so that the run ends with EXIT_STATE.
+ */
 static size_t
-apply_state(const struct options *o, struct findings *fs, size_t *suppressed)
+apply_state(const struct options *o, struct findings *fs, size_t *suppressed,
+    bool *failed)
 {
 	char err[512];
 	struct state *s;
 	size_t n;
 
 	*suppressed = 0;
+	*failed = false;
 	if (o->state_path == NULL)
 		return fs->n;
 	if ((s = state_load(o->state_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "scanspot detect: state: %s\n", err);
+		fprintf(stderr, "scanspot detect: state: %s (left as it is; "
+		    "every finding reported)\n", err);
+		*failed = true;
 		return fs->n;
 	}
 	n = state_filter(s, fs->v, fs->n);
 	*suppressed = fs->n - n;
-	if (state_save(s, o->state_path, err, sizeof(err)) < 0)
+	if (state_save(s, o->state_path, now_usec(), err, sizeof(err)) < 0) {
 		fprintf(stderr, "scanspot detect: state: %s\n", err);
+		*failed = true;
+	}
 	state_free(s);
 	return n;
 }
@@ -230,6 +296,8 @@ cmd_detect(int argc, char **argv)
 	char err[512];
 	int first, r, status;
 	size_t suppressed;
+	bool state_failed;
+	struct period pd;
 	char *stdin_only[] = { "-", NULL };
 
 	options_init(&o);
@@ -252,24 +320,27 @@ cmd_detect(int argc, char **argv)
 	job.npaths = first < argc ? stream_expand(argv + first,
 	    (size_t)(argc - first), &job.paths, &st, stderr) :
 	    stream_expand(stdin_only, 1, &job.paths, &st, stderr);
-	d = read_all(&job, &fs, &st);
+	d = read_all(&job, &fs, &st, &pd);
 	if (d == NULL) {
 		fprintf(stderr, "scanspot detect: out of memory\n");
 		return EXIT_USAGE;
 	}
 	detect_flush(d);
 	output_sort(fs.v, fs.n);
-	fs.n = apply_state(&o, &fs, &suppressed);
+	fs.n = apply_state(&o, &fs, &suppressed, &state_failed);
 	out = o.output ? o.output :
 	    isatty(STDOUT_FILENO) ? &output_table : &output_jsonl;
 	out->write(stdout, fs.v, fs.n);
 	fflush(stdout);
+	warn_future(stderr, &o.detect, &pd);
 	if (!o.quiet) {
 		stream_stats_print(stderr, &st);
+		print_period(stderr, &o.detect, &pd);
 		print_detect_summary(stderr, d, fs.n, suppressed);
 	}
 	status = st.files_failed > 0 ? EXIT_INPUT_ERROR :
-	    fs.n > 0 ? EXIT_FINDINGS : EXIT_NO_FINDINGS;
+	    state_failed ? EXIT_STATE : fs.n > 0 ? EXIT_FINDINGS :
+	    EXIT_NO_FINDINGS;
 	detect_free(d);
 	stream_stats_free(&st);
 	stream_paths_free(job.paths);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <ini.h>
@@ -85,12 +86,34 @@ set_profile(struct options *o, const char *v, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * Reads a duration that must name its unit: "--bin 5" could mean seconds
+ * or minutes, and a wrong guess silently changes every finding.
+ */
+static int
+parse_duration_unit(const char *v, int64_t *out, const char *what,
+    char *err, size_t errlen)
+{
+	size_t n = strlen(v);
+
+	if (n > 0 && v[n - 1] >= '0' && v[n - 1] <= '9') {
+		snprintf(err, errlen, "%s '%.32s' needs a unit (e.g. 90s, 5m, "
+		    "1h, 2d)", what, v);
+		return -1;
+	}
+	if (!time_parse_duration(v, out)) {
+		snprintf(err, errlen, "bad %s '%.32s' (e.g. 90s, 5m, 1h30m)",
+		    what, v);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 set_bin(struct options *o, const char *v, char *err, size_t errlen)
 {
-	if (!time_parse_duration(v, &o->detect.engine.bin))
-		return fail(err, errlen, "bad bin width '%s'", v);
-	return 0;
+	return parse_duration_unit(v, &o->detect.engine.bin, "bin width",
+	    err, errlen);
 }
 
 static int
@@ -162,9 +185,9 @@ set_no_default_internal(struct options *o, const char *v, char *err,
 static int
 set_last(struct options *o, const char *v, char *err, size_t errlen)
 {
-	if (!time_parse_duration(v, &o->detect.last))
-		return fail(err, errlen, "bad duration '%s' (e.g. 90s, 1h)",
-		    v);
+	if (parse_duration_unit(v, &o->detect.last, "duration", err,
+	    errlen) < 0)
+		return -1;
 	o->detect.has_last = true;
 	o->period_given = true;
 	return 0;
@@ -287,6 +310,12 @@ set_ephemeral(struct options *o, const char *v, char *err, size_t errlen)
 }
 
 static int
+set_csv_raw(struct options *o, const char *v, char *err, size_t errlen)
+{
+	return set_flag(&output_csv_raw, v, err, errlen);
+}
+
+static int
 set_skip_untimed(struct options *o, const char *v, char *err, size_t errlen)
 {
 	return set_flag(&o->skip_untimed, v, err, errlen);
@@ -305,9 +334,8 @@ set_lateness(struct options *o, const char *v, char *err, size_t errlen)
 		o->detect.engine.lateness = ENGINE_KEEP_ALL;
 		return 0;
 	}
-	if (!time_parse_duration(v, &o->detect.engine.lateness))
-		return fail(err, errlen, "bad lateness '%s'", v);
-	return 0;
+	return parse_duration_unit(v, &o->detect.engine.lateness,
+	    "lateness", err, errlen);
 }
 
 static int
@@ -369,6 +397,8 @@ static const struct setting settings[] = {
 	    "zone of log times that carry none (machine's)", true },
 	{ "format", set_format, "NAME", "read every input as this format", true },
 	{ "output", set_output, "FORMAT", "table, csv, jsonl or json", false },
+	{ "csv-raw", set_csv_raw, NULL,
+	    "CSV: keep text that starts like a formula", false },
 	{ "include-portless", set_portless, NULL,
 	    "count portless events as attempts and hosts", false },
 	{ "stray-udp", set_stray_udp, NULL,
@@ -502,8 +532,15 @@ options_load(struct options *o, const char *path, char *err, size_t errlen)
 {
 	struct load_ctx lc = { o, err, errlen, 0 };
 	char why[256] = "";
+	struct stat sb;
 	int line;
 
+	/* a directory, a device or a FIFO would be read as empty or never
+	 * end */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file", path);
+		return -1;
+	}
 	lc.err = why;
 	lc.errlen = sizeof(why);
 	line = ini_parse(path, load_key, &lc);
@@ -550,6 +587,18 @@ options_finish(struct options *o, char *err, size_t errlen)
 	    parse_time_setting("--now", o->now_text, &d->now, &d->has_now,
 	    err, errlen) < 0)
 		return -1;
+	if (d->has_since && d->has_until && d->since >= d->until) {
+		snprintf(err, errlen, "--since %s is not before --until %s",
+		    o->since_text, o->until_text);
+		return -1;
+	}
+	if (action_classify(o->parse.netfilter_default_action,
+	    strlen(o->parse.netfilter_default_action)) == ACTION_UNKNOWN) {
+		snprintf(err, errlen, "netfilter default action '%s' is not "
+		    "a known verdict word (add it under [actions])",
+		    o->parse.netfilter_default_action);
+		return -1;
+	}
 	if (!o->no_default_internal)
 		for (size_t i = 0; addr_internal_default[i] != NULL; i++)
 			range_set_add(&d->internal, addr_internal_default[i],

@@ -19,6 +19,7 @@
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE 2
 #define EXIT_INPUT_ERROR 3
+#define EXIT_STATE 4
 
 struct options {
 	struct detect_opts detect;

@@ -126,20 +126,34 @@ state_filter(struct state *s, struct finding *rows, size_t n)
 	return out;
 }
 
+/*
+ * The bin pairs are kept back from: the newest one not in the future.  A
+ * forged far-future log line must not push every real pair out of the
+ * state, so bins after now (plus a day of clock skew) do not count here.
+ */
+static int64_t
+state_reference(const struct state *s, int64_t now)
+{
+	int64_t newest = INT64_MIN;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].bin > newest && s->v[i].bin <= now + USEC_PER_DAY)
+			newest = s->v[i].bin;
+	return newest;
+}
+
 int
-state_save(struct state *s, const char *path, char *err, size_t errlen)
+state_save(struct state *s, const char *path, int64_t now, char *err,
+    size_t errlen)
 {
 	size_t tn = strlen(path) + 8;
 	char *tmp = malloc(tn);
-	int64_t newest = INT64_MIN;
+	int64_t newest = state_reference(s, now);
 	FILE *fp;
 
 	if (tmp == NULL)
 		return -1;
 	snprintf(tmp, tn, "%s.tmp", path);
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].bin > newest)
-			newest = s->v[i].bin;
 	if (s->n > 0)
 		qsort(s->v, s->n, sizeof(*s->v), pair_cmp);
 	if ((fp = fopen(tmp, "w")) == NULL)
@@ -148,7 +162,7 @@ state_save(struct state *s, const char *path, char *err, size_t errlen)
 	for (size_t i = 0; i < s->n; i++) {
 		char t[TIME_STRLEN], a[ADDR_STRLEN];
 
-		if (s->v[i].bin < newest - STATE_KEEP)
+		if (newest != INT64_MIN && s->v[i].bin < newest - STATE_KEEP)
 			continue;
 		time_format(s->v[i].bin, TIME_FRAC_NONE, t);
 		addr_format(&s->v[i].src, a);

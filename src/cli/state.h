@@ -13,7 +13,7 @@
 #include "../engine/engine.h"
 
 /* How long a reported pair is remembered, counted back from the newest
- * bin in the file. */
+ * bin in the file that is not in the future. */
 #define STATE_KEEP (8 * 24 * 3600 * INT64_C(1000000))
 
 struct state;
@@ -27,7 +27,10 @@ void state_free(struct state *s);
  * Returns the new count of rows. */
 size_t state_filter(struct state *s, struct finding *rows, size_t n);
 
-/* Writes the state back (atomically, by rename); -1 with a message. */
-int state_save(struct state *s, const char *path, char *err, size_t errlen);
+/* Writes the state back (atomically, by rename), forgetting the pairs more
+ * than STATE_KEEP older than the newest one not after now (the wall clock,
+ * microseconds); -1 with a message. */
+int state_save(struct state *s, const char *path, int64_t now, char *err,
+    size_t errlen);
 
 #endif

@@ -47,7 +47,9 @@ static const struct {
 	{ "audit", ACTION_OTHER }, { "log", ACTION_OTHER },
 	{ "alert", ACTION_OTHER }, { "detect", ACTION_OTHER },
 	{ "detected", ACTION_OTHER }, { "monitor", ACTION_OTHER },
-	{ "info", ACTION_OTHER },
+	{ "info", ACTION_OTHER }, { "match", ACTION_OTHER },
+	{ "scrub", ACTION_OTHER }, { "nat", ACTION_OTHER },
+	{ "binat", ACTION_OTHER }, { "rdr", ACTION_OTHER },
 };
 
 static char

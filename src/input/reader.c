@@ -280,34 +280,62 @@ reader_close(struct reader *r)
 	free(r);
 }
 
+/*
+ * Finds the end of the line that starts at r->start, searching from scan.
+ * A line ends at LF, CRLF, or a lone CR (old Macintosh files, and
+ * devices that write CR only).  Returns the offset of the end and sets
+ * *skip to its length (1 or 2); returns SIZE_MAX when the text so far has
+ * no line end, with *resume where the next search must start (a CR that is
+ * the last byte so far may yet be the start of a CRLF).
+ */
+static size_t
+line_end(const struct reader *r, size_t scan, size_t *skip, size_t *resume)
+{
+	const char *b = r->buf;
+	const char *nl = memchr(b + scan, '\n', r->end - scan);
+	size_t lim = nl != NULL ? (size_t)(nl - b) : r->end;
+	const char *cr = memchr(b + scan, '\r', lim - scan);
+
+	if (cr != NULL) {
+		size_t at = (size_t)(cr - b);
+
+		if (at + 1 < r->end) {
+			*skip = b[at + 1] == '\n' ? 2 : 1;
+			return at;
+		}
+		*resume = at;
+		return SIZE_MAX;
+	}
+	if (nl != NULL) {
+		*skip = 1;
+		return lim;
+	}
+	*resume = r->end;
+	return SIZE_MAX;
+}
+
 enum reader_result
 reader_next(struct reader *r, const char **line, size_t *n)
 {
-	size_t scan = r->start, seen;
+	size_t scan = r->start, seen, skip, resume = 0, at;
 
 	for (;;) {
-		char *nl = memchr(r->buf + scan, '\n', r->end - scan);
-
-		if (nl != NULL) {
-			size_t len = (size_t)(nl - (r->buf + r->start));
+		if ((at = line_end(r, scan, &skip, &resume)) != SIZE_MAX) {
 			bool skipped = r->skipping;
 
 			*line = r->buf + r->start;
-			r->start += len + 1;
+			*n = at - r->start;
+			r->start = at + skip;
 			r->skipping = false;
-			if (skipped)
-				return READER_TOO_LONG;
-			if (len > 0 && (*line)[len - 1] == '\r')
-				len--;
-			*n = len;
-			return READER_LINE;
+			return skipped ? READER_TOO_LONG : READER_LINE;
 		}
+		seen = resume - r->start;
 		if (r->end - r->start > READER_LINE_MAX) {
 			/* drop what we have of the overlong line */
 			r->start = r->end = 0;
 			r->skipping = true;
+			seen = 0;
 		}
-		seen = r->end - r->start;
 		if (!fill_text(r)) {
 			if (r->failed)
 				return READER_ERROR;

@@ -2,9 +2,9 @@
  * reader.h - lines from a file, a compressed file or standard input.
  *
  * gzip (including concatenated members) and zstd files are recognised by
- * their magic bytes and decompressed on the fly.  Lines are handed out in
- * place, without their line end, valid until the next call; no allocation
- * per line.  A line longer than READER_LINE_MAX is skipped whole and
+ * their magic bytes and decompressed on the fly.  A line ends at LF, CRLF
+ * or a lone CR; lines are handed out in place, without their line end,
+ * valid until the next call; no allocation per line.  A line longer than READER_LINE_MAX is skipped whole and
  * reported as such, so one hostile line cannot take the memory.
  */
 #ifndef SCANSPOT_READER_H
@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define READER_LINE_MAX (8u << 20)
+#define READER_LINE_MAX (64u << 20)
 
 enum reader_result {
 	READER_LINE,		/* *line, *n hold a line */

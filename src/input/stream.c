@@ -120,6 +120,7 @@ struct expand {
 };
 
 static void expand_one(const char *path, struct expand *x, int depth);
+static void expand_entry(const char *full, struct expand *x, int depth);
 
 /* Adds a directory's entries, sorted, recursing into subdirectories but
  * not into symbolic links to directories (which could loop). */
@@ -148,24 +149,39 @@ expand_dir(const char *path, struct expand *x, int depth)
 		qsort(names.v, names.n, sizeof(*names.v), cmp_names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *full = join_path(path, names.v[i]);
-		struct stat lst;
 
-		if (full != NULL && lstat(full, &lst) == 0 &&
-		    S_ISLNK(lst.st_mode)) {
-			struct stat tst;
-
-			if (stat(full, &tst) == 0 && S_ISDIR(tst.st_mode)) {
-				free(full);
-				free(names.v[i]);
-				continue;
-			}
-		}
 		if (full != NULL)
-			expand_one(full, x, depth + 1);
+			expand_entry(full, x, depth + 1);
 		free(full);
 		free(names.v[i]);
 	}
 	free(names.v);
+}
+
+/*
+ * One entry found in a directory.  Only regular files are read from a
+ * directory: a FIFO or a device there would block or never end, and a
+ * symbolic link to a directory could loop.  What is passed over is said in
+ * the summary; a name given on the command line is read whatever it is.
+ */
+static void
+expand_entry(const char *full, struct expand *x, int depth)
+{
+	struct stat lst, st;
+
+	if (lstat(full, &lst) == 0 && S_ISLNK(lst.st_mode) &&
+	    stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+		stream_note(x->st, NULL, "symbolic link to a directory: not "
+		    "followed", NOTE_SKIPPED, full, 0);
+		return;
+	}
+	if (stat(full, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		stream_note(x->st, NULL, "not a regular file: not read",
+		    NOTE_SKIPPED, full, 0);
+		return;
+	}
+	expand_one(full, x, depth);
 }
 
 static void
@@ -432,7 +448,7 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 		run.ctx.line++;
 		st->lines++;
 		if (rr == READER_TOO_LONG)
-			stream_note(st, NULL, "line longer than 8 MiB", NOTE_ERROR,
+			stream_note(st, NULL, "line longer than 64 MiB", NOTE_ERROR,
 			    path, run.ctx.line);
 		else
 			handle_line(&run, line, n);

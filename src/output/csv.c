@@ -3,20 +3,38 @@
  *
  * A field is quoted when it holds a comma, a quote, CR or LF; quotes are
  * doubled.  PortsTargeted is written "[21,22,23]" and so always quoted.
+ *
+ * Vendor and product come from the logs, which attackers can write to.  A
+ * spreadsheet runs a cell that starts with =, +, -, @, TAB or CR as a
+ * formula, so such a field is written with a leading apostrophe (and
+ * quoted), which spreadsheets show as text; output_csv_raw turns this off.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "../core/timeutil.h"
 #include "output.h"
 
+bool output_csv_raw;
+
+static bool
+csv_formula(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
 static void
 csv_field(FILE *fp, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	bool formula = !output_csv_raw && csv_formula(s);
+
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	if (formula)
+		fputc('\'', fp);
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			fputc('"', fp);

@@ -104,6 +104,11 @@ output_json_string(FILE *fp, const char *z)
 			fputc(*s++, fp);
 		} else if (*s < 0x20 || *s == 0x7f) {
 			fprintf(fp, "\\u%04x", *s++);
+		} else if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0) {
+			/* C1 controls: valid JSON raw, but terminals obey
+			 * them, so escape them too */
+			fprintf(fp, "\\u%04x", s[1]);
+			s += 2;
 		} else {
 			fwrite(s, 1, n, fp);
 			s += n;

@@ -10,6 +10,7 @@
 #ifndef SCANSPOT_OUTPUT_H
 #define SCANSPOT_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -23,6 +24,10 @@ struct output {
 
 extern const struct output output_table, output_csv, output_jsonl,
     output_json;
+
+/* When set, CSV keeps log text that starts like a spreadsheet formula as
+ * it is, instead of prefixing it with an apostrophe. */
+extern bool output_csv_raw;
 
 /* Looks an output up by name; NULL if there is none. */
 const struct output *output_by_name(const char *name);
@@ -38,9 +43,9 @@ void output_sort(struct finding *rows, size_t n);
 void output_ports_list(FILE *fp, const struct finding *f);
 
 /*
- * Writes s as the body of a JSON string (no quotes): control characters
- * and quotes escaped, invalid UTF-8 bytes replaced by U+FFFD, so the
- * result is always valid UTF-8 JSON.
+ * Writes s as the body of a JSON string (no quotes): quotes and control
+ * characters (C0, DEL and C1) escaped, invalid UTF-8 bytes replaced by
+ * U+FFFD, so the result is always valid UTF-8 JSON and safe to print.
  */
 void output_json_string(FILE *fp, const char *s);
 

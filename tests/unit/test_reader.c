@@ -196,13 +196,46 @@ test_line_ends(void **state)
 	r = open_ok(&t);
 	expect_line(r, "a");
 	expect_line(r, "b");
-	expect_line(r, "x\ry");		/* only a CR before the LF goes */
-	expect_line(r, "");
-	expect_line(r, "");
-	expect_line(r, "\r\rz");	/* the last line: its final CR goes */
+	expect_line(r, "x");		/* a lone CR ends a line too */
+	expect_line(r, "y");
+	expect_line(r, "");		/* CRLF */
+	expect_line(r, "");		/* LF */
+	expect_line(r, "");		/* CR */
+	expect_line(r, "");		/* CR */
+	expect_line(r, "z");		/* the last line: its final CR goes */
 	expect(r, READER_EOF);
 	reader_close(r);
 	unlink(t.path);
+}
+
+/*
+ * A CRLF split by a read: the file is read 256 KiB at a time, so a CR as
+ * the last byte of the first read must wait for the next byte, not end an
+ * empty line of its own.
+ */
+static void
+test_crlf_across_reads(void **state)
+{
+	size_t len = 256 * 1024 - 1;
+	char *text = malloc(len + 4);
+	struct tmp t;
+	struct reader *r;
+	const char *line;
+	size_t n;
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, 'a', len);
+	memcpy(text + len, "\r\nb\n", 4);
+	plain_file(&t, text, len + 4);
+	r = open_ok(&t);
+	assert_int_equal(reader_next(r, &line, &n), READER_LINE);
+	assert_int_equal(n, len);
+	expect_line(r, "b");
+	expect(r, READER_EOF);
+	reader_close(r);
+	unlink(t.path);
+	free(text);
 }
 
 static void
@@ -560,6 +593,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_crlf_across_reads),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_gzip),
 		cmocka_unit_test(test_zstd),
