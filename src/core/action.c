@@ -40,6 +40,7 @@ static const struct {
 	{ "discard", ACTION_DENY }, { "discarded", ACTION_DENY },
 	{ "reset", ACTION_DENY }, { "reset-client", ACTION_DENY },
 	{ "reset-server", ACTION_DENY }, { "reset-both", ACTION_DENY },
+	{ "prevent", ACTION_DENY }, { "prevented", ACTION_DENY },
 	{ "accept", ACTION_ALLOW }, { "accepted", ACTION_ALLOW },
 	{ "allow", ACTION_ALLOW }, { "allowed", ACTION_ALLOW },
 	{ "permit", ACTION_ALLOW }, { "permitted", ACTION_ALLOW },
@@ -50,6 +51,7 @@ static const struct {
 	{ "info", ACTION_OTHER }, { "match", ACTION_OTHER },
 	{ "scrub", ACTION_OTHER }, { "nat", ACTION_OTHER },
 	{ "binat", ACTION_OTHER }, { "rdr", ACTION_OTHER },
+	{ "intercepted", ACTION_OTHER },
 };
 
 static char
