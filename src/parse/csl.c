@@ -29,6 +29,16 @@
  */
 #define CSL_RECORD_MAX (1024 * 1024)
 
+/*
+ * A quoted CSV field may hold line ends, but a record spans at most this
+ * many lines.  A quote that is never closed would otherwise pull every
+ * later row into one record; past the limit (or the byte cap above, or on
+ * a line that is a row of its own) the record is given up and its later
+ * lines are read again as rows.  It also bounds what the end of the input
+ * can lose: the lines of one open record.
+ */
+#define CSL_SPAN_LINES 64
+
 /* The columns the event is made of. */
 enum csl_field {
 	F_TIME, F_ACTION, F_ACTIVITY, F_SRC, F_DST, F_SPORT, F_DPORT,
@@ -59,6 +69,25 @@ struct csl_column {
 
 enum csl_mode { MODE_START, MODE_CSV, MODE_JSON };
 
+/* Where the RFC 4180 reading of a CSV record stands. */
+struct csl_quote {
+	bool in_quote;		/* inside a quoted field */
+	bool after_quote;	/* just after a quote that may close it */
+	bool field_start;	/* at the first byte of a field */
+};
+
+/* A line of an open CSV record: its offset in the buffer, its number. */
+struct csl_span {
+	size_t off;
+	uint64_t line;
+};
+
+/* The head of a queued line, followed by its n bytes. */
+struct csl_entry {
+	uint64_t line;
+	size_t n;
+};
+
 struct csl_state {
 	enum csl_mode mode;
 	bool seen_line;		/* a line was read: no BOM check any more */
@@ -68,13 +97,25 @@ struct csl_state {
 	char *buf;		/* the record being put together */
 	size_t n, cap;
 
-	/* CSV: separator, columns, the header as read, quote state */
+	/* CSV: separator, columns, the header as read, quote state, the
+	 * lines of the open record */
 	char sep;
 	struct csl_column *cols;
 	size_t ncols;
 	char *header;
 	size_t header_n;
-	bool in_quote, after_quote, field_start;
+	struct csl_quote q;
+	struct csl_span span[CSL_SPAN_LINES];
+	size_t nspan;
+
+	/* CSV: lines to read again after a record was given up, as entries
+	 * from queue_pos to queue_n, read before any new line; whether the
+	 * line being read came from there (its entry at entry), and the
+	 * input line that was to be handed in again */
+	char *queue;
+	size_t queue_n, queue_pos, queue_cap, entry;
+	bool from_queue, replaying;
+	uint64_t replay_line;
 
 	/* JSON: nesting and string state, decoded values of the record */
 	int depth;
@@ -159,7 +200,7 @@ csl_state_new(void)
 	struct csl_state *st = calloc(1, sizeof(*st));
 
 	if (st != NULL)
-		st->field_start = true;
+		st->q.field_start = true;
 	return st;
 }
 
@@ -186,6 +227,7 @@ csl_state_free(void *p)
 	free(st->buf);
 	free(st->cols);
 	free(st->header);
+	free(st->queue);
 	free(st);
 }
 
@@ -195,8 +237,8 @@ csl_record_reset(struct csl_state *st)
 {
 	st->pending = false;
 	st->n = 0;
-	st->in_quote = st->after_quote = false;
-	st->field_start = true;
+	st->q = (struct csl_quote){ false, false, true };
+	st->nspan = 0;
 	st->depth = 0;
 	st->in_string = st->escape = false;
 }
@@ -486,36 +528,106 @@ csl_field_next(char *rec, size_t n, size_t *i, char sep, size_t *fn,
 	return rec + start;
 }
 
-/* Follows the quote state over the bytes of the record from start on. */
+/* Follows the quote state q over s[0..n). */
 static void
-csl_csv_scan(struct csl_state *st, size_t start)
+csl_quote_scan(struct csl_quote *q, char sep, const char *s, size_t n)
 {
-	for (size_t i = start; i < st->n; i++) {
-		char c = st->buf[i];
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
 
-		if (st->in_quote) {
+		if (q->in_quote) {
 			if (c == '"')
-				st->in_quote = false, st->after_quote = true;
+				q->in_quote = false, q->after_quote = true;
 			continue;
 		}
-		if (st->after_quote && c == '"') {
-			st->in_quote = true, st->after_quote = false;
+		if (q->after_quote && c == '"') {
+			q->in_quote = true, q->after_quote = false;
 			continue;
 		}
-		st->after_quote = false;
-		if (c == st->sep)
-			st->field_start = true;
-		else if (st->field_start && c == '"')
-			st->in_quote = true, st->field_start = false;
+		q->after_quote = false;
+		if (c == sep)
+			q->field_start = true;
+		else if (q->field_start && c == '"')
+			q->in_quote = true, q->field_start = false;
 		else
-			st->field_start = false;
+			q->field_start = false;
+	}
+}
+
+/* Cuts the white space and one pair of enclosing quotes off a name. */
+static void
+csl_name_unquote(const char **p, size_t *n)
+{
+	csl_trim(p, n);
+	if (*n >= 2 && (*p)[0] == '"' && (*p)[*n - 1] == '"') {
+		(*p)++, *n -= 2;
+		csl_trim(p, n);
+	}
+}
+
+/*
+ * Tells whether s[0..n) reads as a column name: a word of letters, digits
+ * and underscores that starts with a letter or an underscore, then at
+ * most a bracketed suffix (" [UTC]").
+ */
+static bool
+csl_name_like(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	csl_name_unquote(&s, &n);
+	if (n == 0 || (!isalpha((unsigned char)s[0]) && s[0] != '_'))
+		return false;
+	while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_'))
+		i++;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n)
+		return true;
+	if (s[i] != '[' || s[n - 1] != ']')
+		return false;
+	for (i++; i < n - 1; i++)
+		if (s[i] == '[' || s[i] == ']' || s[i] == '"')
+			return false;
+	return true;
+}
+
+/*
+ * Tells whether a line is a header row: every field reads as a column
+ * name and one of them is TimeGenerated, which no data row can be (its
+ * TimeGenerated holds a time or nothing).  The separator is the first
+ * comma or tab: a header whose names hold the other one is not one.
+ */
+static bool
+csl_row_is_header(const char *s, size_t n)
+{
+	const char *end, *name;
+	size_t i = 0, fn;
+	bool timed = false, local;
+	char sep;
+
+	for (fn = 0; fn < n && s[fn] != ',' && s[fn] != '\t'; fn++)
+		continue;
+	sep = fn < n ? s[fn] : ',';
+	for (;;) {
+		name = s + i;
+		end = memchr(name, sep, n - i);
+		fn = end != NULL ? (size_t)(end - name) : n - i;
+		if (!csl_name_like(name, fn))
+			return false;
+		csl_name_unquote(&name, &fn);
+		timed |= csl_column_lookup(name, fn, &local) == F_TIME;
+		if (end == NULL)
+			return timed;
+		i = (size_t)(end - s) + 1;
 	}
 }
 
 /*
  * Reads the header row: the separator, and which column gives which field
  * (when two columns give one field, the first that is not empty in a row
- * wins).  Returns PARSE_NOT_MINE when no column is one the event uses.
+ * wins).  A later header replaces the mapping.  Returns PARSE_NOT_MINE
+ * when no column is one the event uses.
  */
 static enum parse_status
 csl_header(struct parse_ctx *ctx, struct csl_state *st, const char *line,
@@ -523,25 +635,27 @@ csl_header(struct parse_ctx *ctx, struct csl_state *st, const char *line,
 {
 	size_t tabs = 0, commas = 0, i = 0, fn, k;
 	bool more = true, any = false;
-	const char *err = NULL;
-	char *name;
+	struct csl_column *cols;
+	const char *err;
+	char *header, *name;
 
 	for (k = 0; k < n; k++)
 		tabs += line[k] == '\t', commas += line[k] == ',';
-	st->sep = tabs > 0 && tabs >= commas ? '\t' : ',';
-	free(st->cols);
-	free(st->header);
-	st->cols = calloc(tabs + commas + 1, sizeof(*st->cols));
-	st->header = malloc(n + 1);
-	st->n = 0;
-	if (st->cols == NULL || st->header == NULL)
-		err = "out of memory";
-	if (err != NULL || (err = csl_append(st, line, n)) != NULL) {
+	if ((cols = realloc(st->cols, (tabs + commas + 1) *
+	    sizeof(*cols))) != NULL)
+		st->cols = cols;
+	if ((header = realloc(st->header, n + 1)) != NULL)
+		st->header = header;
+	csl_record_reset(st);
+	err = cols == NULL || header == NULL ? "out of memory" :
+	    csl_append(st, line, n);
+	if (err != NULL) {
 		ctx->reason = err;
 		return PARSE_MALFORMED;
 	}
 	memcpy(st->header, line, n);
 	st->header_n = n;
+	st->sep = tabs > 0 && tabs >= commas ? '\t' : ',';
 	for (k = 0; more; k++) {
 		name = csl_field_next(st->buf, st->n, &i, st->sep, &fn, &more);
 		st->cols[k].field = csl_column_lookup(name, fn,
@@ -549,6 +663,7 @@ csl_header(struct parse_ctx *ctx, struct csl_state *st, const char *line,
 		any |= st->cols[k].field >= 0;
 	}
 	st->ncols = k;
+	st->n = 0;
 	if (!any)
 		return PARSE_NOT_MINE;
 	st->mode = MODE_CSV;
@@ -582,35 +697,271 @@ csl_csv_record(struct parse_ctx *ctx, struct csl_state *st, struct event *ev)
 	return csl_event(ctx, st, ev);
 }
 
-/* One line of a CSV or TSV export after its header. */
-static enum parse_status
-csl_csv_line(struct parse_ctx *ctx, struct csl_state *st, const char *line,
-    size_t n, struct event *ev)
+/*
+ * Tells whether a line read on its own begins a row: a header row, or a
+ * line with a TimeGenerated that reads as a time and the header's number
+ * of fields (or fewer, when it ends inside a quoted field of its own).
+ * Met inside an open quoted field, such a line means that the quote was
+ * never closed: a field that really goes on over lines writes its quotes
+ * doubled, so it can look so only by holding a row's text.  Works on a
+ * copy of the line in the scratch buffer.
+ */
+static bool
+csl_csv_is_row(struct parse_ctx *ctx, struct csl_state *st, const char *line,
+    size_t n)
 {
-	const char *err = NULL;
+	struct csl_quote q = { false, false, true };
+	const char *time = NULL, *p;
+	size_t i = 0, k, fn, tn = 0;
+	bool more = true;
+	struct civil c;
+	char *copy;
+
+	if (csl_row_is_header(line, n))
+		return true;
+	if ((copy = scratch_reserve(&ctx->scratch, n + 1)) == NULL)
+		return false;
+	memcpy(copy, line, n);
+	csl_quote_scan(&q, st->sep, line, n);
+	for (k = 0; more; k++) {
+		p = csl_field_next(copy, n, &i, st->sep, &fn, &more);
+		csl_trim(&p, &fn);
+		if (time == NULL && fn > 0 && k < st->ncols &&
+		    st->cols[k].field == F_TIME && (more || !q.in_quote))
+			time = p, tn = fn;
+	}
+	if (k > st->ncols || (k < st->ncols && !q.in_quote) || time == NULL)
+		return false;
+	return time_parse_iso(time, tn, &c) || csl_time_locale(time, tn,
+	    ctx->opts != NULL ? ctx->opts->csl_date_order : 'm', &c);
+}
+
+/*
+ * The queue of lines to read again.
+ */
+
+/* Makes room for need bytes at the end of the queue; false if short. */
+static bool
+csl_queue_room(struct csl_state *st, size_t need)
+{
+	size_t cap = st->queue_cap ? st->queue_cap : 4096;
+	char *p;
+
+	if (st->queue_cap - st->queue_n >= need)
+		return true;
+	while (cap - st->queue_n < need)
+		cap *= 2;
+	if ((p = realloc(st->queue, cap)) == NULL)
+		return false;
+	st->queue = p, st->queue_cap = cap;
+	return true;
+}
+
+/* Writes one entry at off. */
+static size_t
+csl_queue_write(struct csl_state *st, size_t off, const char *line, size_t n,
+    uint64_t number)
+{
+	struct csl_entry e = { number, n };
+
+	memcpy(st->queue + off, &e, sizeof(e));
+	memcpy(st->queue + off + sizeof(e), line, n);
+	return off + sizeof(e) + n;
+}
+
+/*
+ * Adds a line at the end of the queue, first moving what is left of it to
+ * the front so that the queue does not creep along its buffer; NULL, or
+ * why it cannot.  No line taken from the queue may be in use.
+ */
+static const char *
+csl_queue_push(struct csl_state *st, const char *line, size_t n,
+    uint64_t number)
+{
+	memmove(st->queue, st->queue + st->queue_pos,
+	    st->queue_n - st->queue_pos);
+	st->queue_n -= st->queue_pos;
+	st->queue_pos = 0;
+	if (!csl_queue_room(st, sizeof(struct csl_entry) + n))
+		return "out of memory";
+	st->queue_n = csl_queue_write(st, st->queue_n, line, n, number);
+	return NULL;
+}
+
+/* Takes the first line of the queue; false when it is empty. */
+static bool
+csl_queue_pop(struct csl_state *st, const char **line, size_t *n,
+    uint64_t *number)
+{
+	struct csl_entry e;
+
+	if (st->queue_pos == st->queue_n)
+		return false;
+	memcpy(&e, st->queue + st->queue_pos, sizeof(e));
+	st->entry = st->queue_pos;
+	st->queue_pos += sizeof(e) + e.n;
+	*line = st->queue + st->entry + sizeof(e);
+	*n = e.n;
+	*number = e.line;
+	return true;
+}
+
+/* The length of the k-th line of the open record. */
+static size_t
+csl_span_length(const struct csl_state *st, size_t k)
+{
+	size_t end = k + 1 < st->nspan ? st->span[k + 1].off - 1 : st->n;
+
+	return end - st->span[k].off;
+}
+
+/*
+ * Puts the lines of the open record after its first, then the line being
+ * read, at the front of the queue.  The line being read is taken back if
+ * it came from the queue, else copied.  NULL, or why it cannot.
+ */
+static const char *
+csl_queue_unshift(struct csl_state *st, const char *line, size_t n,
+    uint64_t number)
+{
+	size_t need = 0, rest, off;
+
+	if (st->from_queue)
+		st->queue_pos = st->entry;
+	else if (st->queue_pos == st->queue_n)
+		st->queue_pos = st->queue_n = 0;
+	for (size_t k = 1; k < st->nspan; k++)
+		need += sizeof(struct csl_entry) + csl_span_length(st, k);
+	if (!st->from_queue)
+		need += sizeof(struct csl_entry) + n;
+	rest = st->queue_n - st->queue_pos;
+	if (need > st->queue_pos) {
+		if (!csl_queue_room(st, need - st->queue_pos))
+			return "out of memory";
+		memmove(st->queue + need, st->queue + st->queue_pos, rest);
+		st->queue_pos = need, st->queue_n = need + rest;
+	}
+	off = st->queue_pos -= need;
+	for (size_t k = 1; k < st->nspan; k++)
+		off = csl_queue_write(st, off, st->buf + st->span[k].off,
+		    csl_span_length(st, k), st->span[k].line);
+	if (!st->from_queue)
+		csl_queue_write(st, off, line, n, number);
+	return NULL;
+}
+
+/*
+ * CSV lines.
+ */
+
+/*
+ * Gives up the open record, whose quote is taken as never closed: its
+ * first line is malformed, and its later lines and the current one will be
+ * read again as rows of their own, before any new line.
+ */
+static enum parse_status
+csl_csv_give_up(struct parse_ctx *ctx, struct csl_state *st,
+    const char *line, size_t n, uint64_t number)
+{
+	const char *err = csl_queue_unshift(st, line, n, number);
+
+	ctx->record_line = st->record_line;
+	csl_record_reset(st);
+	ctx->reason = err != NULL ? err : "unbalanced quote";
+	return PARSE_MALFORMED;
+}
+
+/* A further line of a record whose quoted field is still open. */
+static enum parse_status
+csl_csv_more(struct parse_ctx *ctx, struct csl_state *st, const char *line,
+    size_t n, uint64_t number, struct event *ev)
+{
+	const char *err;
 	size_t start;
 
-	if (!st->pending) {
-		if (csl_blank(line, n)) {
-			ctx->reason = "empty line";
-			return PARSE_SKIP;
-		}
-		csl_record_reset(st);
-		st->record_line = ctx->line;
-	} else
-		err = csl_append(st, "\n", 1);
+	if (st->nspan == CSL_SPAN_LINES || n >= CSL_RECORD_MAX - st->n ||
+	    csl_csv_is_row(ctx, st, line, n))
+		return csl_csv_give_up(ctx, st, line, n, number);
 	ctx->record_line = st->record_line;
-	start = st->n;
-	if (err != NULL || (err = csl_append(st, line, n)) != NULL) {
+	start = st->n + 1;
+	if ((err = csl_append(st, "\n", 1)) != NULL ||
+	    (err = csl_append(st, line, n)) != NULL) {
 		csl_record_reset(st);
 		ctx->reason = err;
 		return PARSE_MALFORMED;
 	}
-	csl_csv_scan(st, start);
-	st->pending = st->in_quote;
+	st->span[st->nspan++] = (struct csl_span){ start, number };
+	csl_quote_scan(&st->q, st->sep, line, n);
+	if (st->q.in_quote)
+		return PARSE_PENDING;
+	st->pending = false;
+	return csl_csv_record(ctx, st, ev);
+}
+
+/* One line of a CSV or TSV export after its header; number is its own. */
+static enum parse_status
+csl_csv_line(struct parse_ctx *ctx, struct csl_state *st, const char *line,
+    size_t n, uint64_t number, struct event *ev)
+{
+	const char *err;
+
+	if (st->pending)
+		return csl_csv_more(ctx, st, line, n, number, ev);
+	ctx->record_line = number;
+	if (csl_blank(line, n)) {
+		ctx->reason = "empty line";
+		return PARSE_SKIP;
+	}
+	if (csl_row_is_header(line, n))
+		return csl_header(ctx, st, line, n);
+	csl_record_reset(st);
+	st->record_line = number;
+	if ((err = csl_append(st, line, n)) != NULL) {
+		csl_record_reset(st);
+		ctx->reason = err;
+		return PARSE_MALFORMED;
+	}
+	st->span[st->nspan++] = (struct csl_span){ 0, number };
+	csl_quote_scan(&st->q, st->sep, line, n);
+	st->pending = st->q.in_quote;
 	if (st->pending)
 		return PARSE_PENDING;
 	return csl_csv_record(ctx, st, ev);
+}
+
+/*
+ * Reads the next line of a CSV export: the line handed in, or, while lines
+ * wait in the queue, the first of them (the line handed in joins the end
+ * of the queue).  Asks for the line again while the queue is not empty;
+ * the call that comes back with it reads from the queue only.
+ */
+static enum parse_status
+csl_csv_input(struct parse_ctx *ctx, struct csl_state *st, const char *line,
+    size_t n, struct event *ev)
+{
+	bool again = st->replaying && st->replay_line == ctx->line;
+	uint64_t number = ctx->line;
+	enum parse_status rc;
+	const char *err;
+
+	st->replaying = st->from_queue = false;
+	if (!again && st->queue_pos < st->queue_n &&
+	    (err = csl_queue_push(st, line, n, number)) != NULL) {
+		ctx->reason = err;
+		return PARSE_MALFORMED;
+	}
+	if (again || st->queue_pos < st->queue_n)
+		st->from_queue = csl_queue_pop(st, &line, &n, &number);
+	if (again && !st->from_queue) {
+		ctx->reason = "empty line";
+		return PARSE_SKIP;
+	}
+	rc = csl_csv_line(ctx, st, line, n, number, ev);
+	if (st->queue_pos < st->queue_n) {
+		ctx->again = st->replaying = true;
+		st->replay_line = ctx->line;
+	}
+	return rc;
 }
 
 /*
@@ -839,13 +1190,44 @@ csl_json_part(struct parse_ctx *ctx, struct csl_state *st, const char *line,
 	return rc;
 }
 
+/*
+ * Tells whether a line that starts with "{" cannot go on the open object:
+ * inside the outermost object a "{" only follows a ":", deeper also a "["
+ * or a ",".  Such a line begins a record, and the open one never closed.
+ */
+static bool
+csl_json_unclosed(const struct csl_state *st)
+{
+	size_t i = st->n;
+	char c;
+
+	while (i > 0 && csl_is_space(st->buf[i - 1]))
+		i--;
+	if (i == 0 || (c = st->buf[i - 1]) == ':')
+		return false;
+	return st->depth == 1 || (c != '[' && c != ',');
+}
+
 /* One line of a JSON export, from pos on. */
 static enum parse_status
 csl_json_line(struct parse_ctx *ctx, struct csl_state *st, const char *line,
     size_t pos, size_t n, struct event *ev)
 {
 	bool punct = false;
+	size_t i;
 
+	for (i = pos; i < n && csl_is_space(line[i]); i++)
+		continue;
+	if (st->pending && i < n && line[i] == '{' && csl_json_unclosed(st)) {
+		ctx->record_line = st->record_line;
+		ctx->reason = "unclosed JSON object";
+		csl_record_reset(st);
+		st->resume = ctx->again = true;
+		st->resume_line = ctx->line;
+		st->resume_n = st->given_n;
+		st->resume_pos = i + st->bom;
+		return PARSE_MALFORMED;
+	}
 	if (st->pending)
 		return csl_json_part(ctx, st, line, pos, n, ev);
 	pos = csl_json_skip_punct(line, pos, n, &punct);
@@ -912,7 +1294,7 @@ csl_parse(struct parse_ctx *ctx, const char *line, size_t n, struct event *ev)
 	case MODE_START:
 		return csl_first_line(ctx, st, line, n, ev);
 	case MODE_CSV:
-		return csl_csv_line(ctx, st, line, n, ev);
+		return csl_csv_input(ctx, st, line, n, ev);
 	default:
 		return csl_json_line(ctx, st, line, pos, n, ev);
 	}
@@ -923,15 +1305,26 @@ csl_finish(struct parse_ctx *ctx)
 {
 	struct csl_state *st = ctx->state;
 
+	const char *line;
+	uint64_t number;
+	size_t n;
+
 	ctx->again = false;
-	if (st == NULL || !st->pending) {
-		ctx->reason = "end of input";
-		return PARSE_SKIP;
+	if (st != NULL && st->pending) {
+		csl_record_reset(st);
+		ctx->record_line = st->record_line;
+		ctx->reason = st->mode == MODE_CSV ? "unbalanced quote" :
+		    "record cut short at end of input";
+		return PARSE_MALFORMED;
 	}
-	csl_record_reset(st);
-	ctx->record_line = st->record_line;
-	ctx->reason = "record cut short at end of input";
-	return PARSE_MALFORMED;
+	if (st != NULL && csl_queue_pop(st, &line, &n, &number)) {
+		st->queue_pos = st->queue_n = 0;
+		ctx->record_line = number;
+		ctx->reason = "rows left unread at end of input";
+		return PARSE_MALFORMED;
+	}
+	ctx->reason = "end of input";
+	return PARSE_SKIP;
 }
 
 /*

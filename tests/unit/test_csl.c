@@ -25,6 +25,8 @@ extern const struct format format_csl;
 #define T_0301_235959_999999 INT64_C(1772409599999999)
 #define T_20220331_105235_857 INT64_C(1648723955857000)
 
+#define CSL_TEST_MIB (1024 * 1024)
+
 /* One stream fed line by line, as the reader would. */
 struct feed {
 	struct parse_opts opts;
@@ -459,34 +461,296 @@ test_csv_header_blank(void **unused)
 	feed_close(&f);
 }
 
-/* An open quote: the cap ends the record, then reading goes on. */
+/*
+ * One result of the parser as the driver sees it: the status, the line it
+ * is counted on, the reason, and for an event its source and port.
+ */
+struct seen {
+	enum parse_status rc;
+	uint64_t line;
+	const char *reason;
+	char src[ADDR_STRLEN];
+	int dport;
+};
+
+/* A stream fed as the driver does, every result kept in order. */
+struct run {
+	struct feed f;
+	struct seen *seen;
+	size_t n, cap;
+};
+
+static void
+run_open(struct run *r, size_t cap)
+{
+	feed_open_csv(&r->f);
+	r->seen = calloc(cap, sizeof(*r->seen));
+	assert_non_null(r->seen);
+	r->n = 0;
+	r->cap = cap;
+}
+
+static void
+run_close(struct run *r)
+{
+	feed_close(&r->f);
+	free(r->seen);
+}
+
+static void
+run_keep(struct run *r, enum parse_status rc)
+{
+	struct seen *s;
+	size_t len;
+
+	assert_true(r->n < r->cap);
+	s = &r->seen[r->n++];
+	s->rc = rc;
+	s->line = r->f.ctx.record_line;
+	s->reason = r->f.ctx.reason;
+	s->dport = rc == PARSE_OK && r->f.ev.has_dport ? r->f.ev.dport : -1;
+	s->src[0] = '\0';
+	if (rc == PARSE_OK && r->f.ev.has_src) {
+		len = addr_format(&r->f.ev.src, s->src);
+		s->src[len] = '\0';
+	}
+}
+
+/* Hands in the next line, then the same line as often as asked;
+ * rounds caps the calls, as the driver does, 0 for no cap. */
+static void
+run_line(struct run *r, const char *line, int rounds)
+{
+	run_keep(r, feed_line(&r->f, line));
+	while (r->f.ctx.again && --rounds != 0)
+		run_keep(r, feed_again(&r->f, line));
+}
+
+#define assert_seen(r, i, want_rc, want_line) do {			\
+	assert_true((size_t)(i) < (r)->n);				\
+	assert_int_equal((r)->seen[i].rc, (want_rc));			\
+	assert_int_equal((r)->seen[i].line, (want_line));		\
+} while (0)
+
+/*
+ * A quote never closed: the next line is a row of its own, so the row
+ * with the quote is malformed and the next one is read as it stands.
+ * Lines: 1 header, 2 good, 3 damaged, 4 and 5 good, 6 damaged in its
+ * last field, 7 and 8 a good row whose field holds a line end.
+ */
+static void
+test_csv_unbalanced_quote(void **unused)
+{
+	struct run r;
+
+	run_open(&r, 16);
+	run_line(&r, "2026-03-01T10:00:00Z,V,P,Deny,203.0.113.1,192.0.2.10,"
+	    "21,TCP,h", 0);
+	run_line(&r, "2026-03-01T10:00:01Z,\"unterminated,P,Deny,203.0.113.2,"
+	    "192.0.2.10,22,TCP,h", 0);
+	run_line(&r, "2026-03-01T10:00:02Z,V,P,Deny,203.0.113.3,192.0.2.10,"
+	    "23,TCP,h", 0);
+	run_line(&r, "2026-03-01T10:00:03Z,V,P,Deny,203.0.113.4,192.0.2.10,"
+	    "25,TCP,h", 0);
+	run_line(&r, "2026-03-01T10:00:04Z,V,P,Deny,203.0.113.5,192.0.2.10,"
+	    "53,TCP,\"h", 0);
+	run_line(&r, "2026-03-01T10:00:05Z,\"Example", 0);
+	run_line(&r, "Co\",P,Deny,203.0.113.6,192.0.2.10,80,TCP,h", 0);
+	assert_int_equal(r.n, 9);
+	assert_seen(&r, 0, PARSE_OK, 2);
+	assert_int_equal(r.seen[0].dport, 21);
+	assert_seen(&r, 1, PARSE_PENDING, 3);
+	assert_seen(&r, 2, PARSE_MALFORMED, 3);
+	assert_string_equal(r.seen[2].reason, "unbalanced quote");
+	assert_seen(&r, 3, PARSE_OK, 4);
+	assert_string_equal(r.seen[3].src, "203.0.113.3");
+	assert_int_equal(r.seen[3].dport, 23);
+	assert_seen(&r, 4, PARSE_OK, 5);
+	assert_int_equal(r.seen[4].dport, 25);
+	assert_seen(&r, 5, PARSE_PENDING, 6);
+	/* line 7 begins a row (a time, then a quote that goes on) */
+	assert_seen(&r, 6, PARSE_MALFORMED, 6);
+	assert_string_equal(r.seen[6].reason, "unbalanced quote");
+	assert_seen(&r, 7, PARSE_PENDING, 7);
+	assert_seen(&r, 8, PARSE_OK, 7);
+	assert_string_equal(r.seen[8].src, "203.0.113.6");
+	assert_int_equal(r.seen[8].dport, 80);
+	assert_str_eq(r.f.ev.vendor, "Example\nCo");
+	assert_int_equal(format_csl.finish(&r.f.ctx), PARSE_SKIP);
+	run_close(&r);
+}
+
+/*
+ * A 2,000-row export with "unterminated in row 700 (line 702): that row
+ * is malformed and the other 1,999 are read, each on its own line.
+ */
+static void
+test_csv_unbalanced_quote_export(void **unused)
+{
+	char row[200];
+	struct run r;
+	size_t k = 0;
+
+	run_open(&r, 2100);
+	for (int i = 0; i < 2000; i++) {
+		snprintf(row, sizeof(row), "2026-03-01T10:00:00Z,%s,P,Deny,"
+		    "198.51.100.%d,192.0.2.10,%d,TCP,h", i == 700 ?
+		    "\"unterminated" : "V", i % 200 + 1, i + 1);
+		run_line(&r, row, 0);
+	}
+	assert_int_equal(format_csl.finish(&r.f.ctx), PARSE_SKIP);
+	assert_int_equal(r.n, 2001);
+	for (int i = 0; i < 2000; i++) {
+		char src[32];
+
+		if (i == 700) {
+			assert_seen(&r, k, PARSE_PENDING, 702);
+			assert_seen(&r, k + 1, PARSE_MALFORMED, 702);
+			assert_string_equal(r.seen[k + 1].reason,
+			    "unbalanced quote");
+			k += 2;
+			continue;
+		}
+		snprintf(src, sizeof(src), "198.51.100.%d", i % 200 + 1);
+		assert_seen(&r, k, PARSE_OK, (uint64_t)i + 2);
+		assert_int_equal(r.seen[k].dport, i + 1);
+		assert_string_equal(r.seen[k].src, src);
+		k++;
+	}
+	run_close(&r);
+}
+
+/*
+ * Lines that are no row do not end an open quote, but a record spans at
+ * most 64 lines: line 2 opens a quote, lines 3 to 80 are notes.  Line 66
+ * would be the 65th line of the record, so line 2 is given up there and
+ * lines 3 to 66 are read again, each a record of one field; lines 67 to
+ * 80 follow, and line 81 is a good row.
+ */
+static void
+test_csv_span_limit(void **unused)
+{
+	char note[32];
+	struct run r;
+	size_t k;
+
+	run_open(&r, 200);
+	run_line(&r, "2026-03-01T10:00:00Z,\"V,P,Deny,203.0.113.1,192.0.2.10,"
+	    "21,TCP,h", 0);
+	for (int i = 3; i <= 80; i++) {
+		snprintf(note, sizeof(note), "note %d", i);
+		run_line(&r, note, 0);
+	}
+	run_line(&r, "2026-03-01T10:00:01Z,V,P,Deny,203.0.113.2,192.0.2.10,"
+	    "22,TCP,h", 0);
+	/* 64 pending (lines 2 to 65), 1 + 64 at line 66, 14, 1 */
+	assert_int_equal(r.n, 64 + 65 + 14 + 1);
+	for (k = 0; k < 64; k++)
+		assert_seen(&r, k, PARSE_PENDING, 2);
+	assert_seen(&r, 64, PARSE_MALFORMED, 2);
+	assert_string_equal(r.seen[64].reason, "unbalanced quote");
+	for (k = 65; k < 65 + 64 + 14; k++) {
+		assert_seen(&r, k, PARSE_MALFORMED, k - 62);
+		assert_string_equal(r.seen[k].reason,
+		    "wrong number of fields");
+	}
+	assert_seen(&r, k, PARSE_OK, 81);
+	assert_int_equal(r.seen[k].dport, 22);
+	run_close(&r);
+}
+
+/*
+ * The 1 MiB cap ends an open record the same way.  Line 2 (26 bytes)
+ * opens a quote; after it and 15 lines of 64 KiB (lines 3 to 17) the
+ * record holds 26 + 15 * 65,537 = 983,081 bytes, and line 18 with its line
+ * end would pass 1,048,576: line 2 is given up and lines 3 to 18 are read
+ * again, each a record of one field.
+ */
 static void
 test_csv_too_long(void **unused)
 {
 	size_t len = 64 * 1024;
-	char *big = malloc(len + 1);
-	enum parse_status rc = PARSE_PENDING;
-	struct feed f;
+	char *big = malloc(CSL_TEST_MIB + 2);
+	struct run r;
 	int lines = 0;
 
 	assert_non_null(big);
 	memset(big, 'a', len);
 	big[len] = '\0';
-	feed_open_csv(&f);
-	assert_int_equal(feed_line(&f, "\"2026-03-01T10:00:00Z,oops"),
-	    PARSE_PENDING);
-	while (rc == PARSE_PENDING && lines < 100)
-		rc = feed_line(&f, big), lines++;
-	assert_int_equal(rc, PARSE_MALFORMED);
-	assert_reason(&f, "record too long");
-	assert_int_equal(lines, 16);	/* 16 x 64 KiB passes 1 MiB */
-	assert_int_equal(feed_line(&f, "2026-03-01T10:00:00Z,V,P,Deny,"
-	    "203.0.113.5,192.0.2.10,22,TCP,h"), PARSE_OK);
-	assert_int_equal(format_csl.finish(&f.ctx), PARSE_SKIP);
-	feed_close(&f);
+	run_open(&r, 40);
+	run_line(&r, "\"2026-03-01T10:00:00Z,oops", 0);
+	while (r.seen[r.n - 1].rc == PARSE_PENDING && lines < 100)
+		run_line(&r, big, 0), lines++;
+	assert_int_equal(lines, 16);
+	assert_int_equal(r.n, 1 + 15 + 1 + 16);
+	assert_seen(&r, 16, PARSE_MALFORMED, 2);
+	assert_string_equal(r.seen[16].reason, "unbalanced quote");
+	for (int i = 0; i < 16; i++) {
+		assert_seen(&r, 17 + i, PARSE_MALFORMED, 3 + i);
+		assert_string_equal(r.seen[17 + i].reason,
+		    "wrong number of fields");
+	}
+	run_line(&r, "2026-03-01T10:00:00Z,V,P,Deny,203.0.113.5,192.0.2.10,"
+	    "22,TCP,h", 0);
+	assert_seen(&r, 33, PARSE_OK, 19);
+
+	/* a single line over 1 MiB is too long on its own */
+	memset(big, 'a', CSL_TEST_MIB + 1);
+	big[CSL_TEST_MIB + 1] = '\0';
+	run_line(&r, big, 0);
+	assert_seen(&r, 34, PARSE_MALFORMED, 20);
+	assert_string_equal(r.seen[34].reason, "record too long");
+	assert_int_equal(format_csl.finish(&r.f.ctx), PARSE_SKIP);
+	run_close(&r);
 	free(big);
 }
 
+/*
+ * The driver may stop asking for a line again (it caps the rounds): the
+ * lines still queued come first on the next line, which joins the queue.
+ * Line 2 opens a quote, 3 and 4 are notes, 5 is a row and is handed in
+ * with rounds for one result, 6 with rounds for two, 7 without a cap.
+ */
+static void
+test_csv_replay_capped(void **unused)
+{
+	char row[3][120];
+	struct run r;
+
+	for (int i = 0; i < 3; i++)
+		snprintf(row[i], sizeof(row[i]), "2026-03-01T10:00:0%dZ,V,P,"
+		    "Deny,203.0.113.%d,192.0.2.10,2%d,TCP,h", i, i, 5 + i);
+	run_open(&r, 16);
+	run_line(&r, "2026-03-01T10:00:00Z,\"V", 0);
+	run_line(&r, "note 3", 0);
+	run_line(&r, "note 4", 0);
+	run_line(&r, row[0], 1);
+	assert_true(r.f.ctx.again);
+	run_line(&r, row[1], 2);
+	assert_true(r.f.ctx.again);
+	run_line(&r, row[2], 0);
+	assert_false(r.f.ctx.again);
+	assert_int_equal(r.n, 9);
+	assert_seen(&r, 3, PARSE_MALFORMED, 2);
+	assert_seen(&r, 4, PARSE_MALFORMED, 3);
+	assert_seen(&r, 5, PARSE_MALFORMED, 4);
+	for (int i = 0; i < 3; i++) {
+		assert_seen(&r, 6 + i, PARSE_OK, 5 + i);
+		assert_int_equal(r.seen[6 + i].dport, 25 + i);
+	}
+
+	/* what is still queued at the end is reported, at its first line */
+	run_line(&r, "2026-03-01T10:00:00Z,\"V", 0);
+	run_line(&r, row[0], 1);
+	assert_seen(&r, 10, PARSE_MALFORMED, 8);
+	assert_int_equal(format_csl.finish(&r.f.ctx), PARSE_MALFORMED);
+	assert_int_equal(r.f.ctx.record_line, 9);
+	assert_reason(&r.f, "rows left unread at end of input");
+	assert_int_equal(format_csl.finish(&r.f.ctx), PARSE_SKIP);
+	run_close(&r);
+}
+
+/* A record still open at the end is reported at its first line. */
 static void
 test_csv_finish_open_record(void **unused)
 {
@@ -498,9 +762,92 @@ test_csv_finish_open_record(void **unused)
 	assert_int_equal(feed_line(&f, "more"), PARSE_PENDING);
 	f.ctx.record_line = 99;
 	assert_int_equal(format_csl.finish(&f.ctx), PARSE_MALFORMED);
-	assert_non_null(f.ctx.reason);
+	assert_reason(&f, "unbalanced quote");
 	assert_int_equal(f.ctx.record_line, 2);
+	assert_int_equal(format_csl.finish(&f.ctx), PARSE_SKIP);
 	feed_close(&f);
+}
+
+/*
+ * Concatenated exports whose second header has another column order: the
+ * second header is skipped and maps the rows after it.  Line 1 header,
+ * 2 a row, 3 the second header (source and destination swapped), 4 a
+ * row, 5 a tab-separated header, 6 its row.
+ */
+static void
+test_csv_second_header(void **unused)
+{
+	struct feed f;
+
+	feed_open(&f, 'm');
+	assert_int_equal(feed_line(&f, "TimeGenerated [UTC],SourceIP,"
+	    "DestinationIP,DestinationPort,DeviceAction"), PARSE_SKIP);
+	assert_int_equal(feed_line(&f, "2026-03-01T10:06:01.25Z,203.0.113.5,"
+	    "192.0.2.10,22,Deny"), PARSE_OK);
+	assert_addr_eq(f.ev.src, "203.0.113.5");
+	assert_addr_eq(f.ev.dst, "192.0.2.10");
+	assert_int_equal(feed_line(&f, "TimeGenerated [UTC],DestinationIP,"
+	    "SourceIP,DestinationPort,DeviceAction"), PARSE_SKIP);
+	assert_reason(&f, "header");
+	assert_int_equal(f.ctx.record_line, 3);
+	assert_int_equal(feed_line(&f, "2026-03-01T10:06:01.25Z,192.0.2.11,"
+	    "203.0.113.6,23,Deny"), PARSE_OK);
+	assert_addr_eq(f.ev.src, "203.0.113.6");
+	assert_addr_eq(f.ev.dst, "192.0.2.11");
+	assert_int_equal(f.ev.dport, 23);
+	assert_int_equal(f.ev.time, T_0301_100601_250);
+	assert_int_equal(feed_line(&f, "\"TimeGenerated [UTC]\"\tSourceIP\t"
+	    "DestinationPort"), PARSE_SKIP);
+	assert_reason(&f, "header");
+	assert_int_equal(feed_line(&f, "2026-03-01T10:06:01.25Z\t"
+	    "203.0.113.7\t24"), PARSE_OK);
+	assert_addr_eq(f.ev.src, "203.0.113.7");
+	assert_false(f.ev.has_dst);
+	assert_int_equal(f.ev.dport, 24);
+	feed_close(&f);
+
+	/* rows of words are no header: a time or an empty field in them */
+	feed_open(&f, 'm');
+	assert_int_equal(feed_line(&f, "TimeGenerated,DeviceAction,Activity"),
+	    PARSE_SKIP);
+	assert_int_equal(feed_line(&f, ",Deny,Blocked"), PARSE_OK);
+	assert_str_eq(f.ev.action, "Deny");
+	assert_int_equal(feed_line(&f, "2026-03-01T10:06:01.25Z,DeviceAction,"
+	    "TimeGenerated"), PARSE_OK);
+	assert_str_eq(f.ev.action, "DeviceAction");
+	assert_str_eq(f.ev.action_hint, "TimeGenerated");
+	/* a row naming no TimeGenerated is no header either */
+	assert_int_equal(feed_line(&f, "SourceIP,DeviceAction,Activity"),
+	    PARSE_MALFORMED);
+	assert_reason(&f, "bad TimeGenerated");
+	feed_close(&f);
+}
+
+/*
+ * The last row of the first export has an open quote: the second header
+ * ends it, and maps the rows after it.
+ */
+static void
+test_csv_header_after_open_quote(void **unused)
+{
+	struct run r;
+
+	run_open(&r, 8);
+	run_line(&r, "2026-03-01T10:00:00Z,V,P,Deny,203.0.113.1,192.0.2.10,"
+	    "21,TCP,\"h", 0);
+	run_line(&r, "TimeGenerated [UTC],DestinationIP,SourceIP,"
+	    "DestinationPort", 0);
+	run_line(&r, "2026-03-01T10:00:00Z,192.0.2.10,203.0.113.2,22", 0);
+	assert_int_equal(r.n, 4);
+	assert_seen(&r, 0, PARSE_PENDING, 2);
+	assert_seen(&r, 1, PARSE_MALFORMED, 2);
+	assert_string_equal(r.seen[1].reason, "unbalanced quote");
+	assert_seen(&r, 2, PARSE_SKIP, 3);
+	assert_string_equal(r.seen[2].reason, "header");
+	assert_seen(&r, 3, PARSE_OK, 4);
+	assert_string_equal(r.seen[3].src, "203.0.113.2");
+	assert_int_equal(r.seen[3].dport, 22);
+	run_close(&r);
 }
 
 /* JSON lines: numbers as strings, null, IPv6, missing keys. */
@@ -660,6 +1007,100 @@ test_json_one_line_array(void **unused)
 	assert_int_equal(f.ev.dport, 23);
 	assert_false(f.ctx.again);
 	feed_close(&f);
+}
+
+/*
+ * An object never closed: a line that starts with "{" where the open
+ * object cannot take one begins the next record.  Line 1 lacks its "}",
+ * line 2 is read as it stands; lines 3 to 6 hold a nested object after a
+ * ":", which is no new record.
+ */
+static void
+test_json_unclosed_object(void **unused)
+{
+	const char *line2 = "{\"SourceIP\":\"203.0.113.6\","
+	    "\"DestinationPort\":22}";
+	struct feed f;
+
+	feed_open(&f, 'm');
+	assert_int_equal(feed_line(&f, "{\"SourceIP\":\"203.0.113.5\","
+	    "\"DestinationPort\":21"), PARSE_PENDING);
+	assert_int_equal(feed_line(&f, line2), PARSE_MALFORMED);
+	assert_reason(&f, "unclosed JSON object");
+	assert_int_equal(f.ctx.record_line, 1);
+	assert_int_equal(feed_again(&f, line2), PARSE_OK);
+	assert_int_equal(f.ctx.record_line, 2);
+	assert_false(f.ctx.again);
+	assert_addr_eq(f.ev.src, "203.0.113.6");
+	assert_int_equal(f.ev.dport, 22);
+
+	assert_int_equal(feed_line(&f, "{\"DestinationPort\":23,\"Extra\":"),
+	    PARSE_PENDING);
+	assert_int_equal(feed_line(&f, "  {\"a\":1,"), PARSE_PENDING);
+	assert_int_equal(feed_line(&f, "   \"b\":[1,"), PARSE_PENDING);
+	assert_int_equal(feed_line(&f, "   {\"c\":2}]},\"SourceIP\":"
+	    "\"203.0.113.7\"}"), PARSE_OK);
+	assert_int_equal(f.ctx.record_line, 3);
+	assert_int_equal(f.ev.dport, 23);
+	assert_addr_eq(f.ev.src, "203.0.113.7");
+
+	/* in a pretty-printed array, a record cut short before the next */
+	assert_int_equal(feed_line(&f, "  {"), PARSE_PENDING);
+	assert_int_equal(feed_line(&f, "    \"DestinationPort\": 24,"),
+	    PARSE_PENDING);
+	assert_int_equal(feed_line(&f, "  {"), PARSE_MALFORMED);
+	assert_int_equal(f.ctx.record_line, 7);
+	assert_int_equal(feed_again(&f, "  {"), PARSE_PENDING);
+	assert_int_equal(feed_line(&f, "    \"DestinationPort\": 25"),
+	    PARSE_PENDING);
+	assert_int_equal(feed_line(&f, "  }"), PARSE_OK);
+	assert_int_equal(f.ctx.record_line, 9);
+	assert_int_equal(f.ev.dport, 25);
+	assert_int_equal(format_csl.finish(&f.ctx), PARSE_SKIP);
+	feed_close(&f);
+}
+
+/*
+ * A JSON array of 60,000 objects on one line of about 4 MB: object i
+ * gives port i % 65,536 and source 198.51.100.(i % 200 + 1).
+ */
+static void
+test_json_one_line_array_large(void **unused)
+{
+	size_t cap = 60000 * 80, len = 0;
+	char *line = malloc(cap), src[32];
+	enum parse_status rc;
+	struct feed f;
+	int i;
+
+	assert_non_null(line);
+	line[len++] = '[';
+	for (i = 0; i < 60000; i++)
+		len += (size_t)snprintf(line + len, cap - len,
+		    "%s{\"SourceIP\":\"198.51.100.%d\",\"DestinationPort\":%d,"
+		    "\"Pad\":\"%s\"}",
+		    i > 0 ? "," : "", i % 200 + 1, i % 65536, "xxxxxxxxxx");
+	line[len++] = ']';
+	line[len] = '\0';
+	assert_true(len > 4000000);
+	feed_open(&f, 'm');
+	f.ctx.line = 1;
+	rc = format_csl.parse(&f.ctx, line, len, &f.ev);
+	for (i = 0; rc == PARSE_OK; i++) {
+		snprintf(src, sizeof(src), "198.51.100.%d", i % 200 + 1);
+		assert_addr_eq(f.ev.src, src);
+		assert_int_equal(f.ev.dport, i % 65536);
+		assert_int_equal(f.ctx.record_line, 1);
+		if (!f.ctx.again)
+			break;
+		f.ctx.reason = NULL;
+		rc = format_csl.parse(&f.ctx, line, len, &f.ev);
+	}
+	assert_int_equal(rc, PARSE_OK);
+	assert_int_equal(i, 59999);
+	assert_int_equal(format_csl.finish(&f.ctx), PARSE_SKIP);
+	feed_close(&f);
+	free(line);
 }
 
 /*
@@ -825,12 +1266,20 @@ main(void)
 		cmocka_unit_test(test_local_time_column),
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_csv_header_blank),
+		cmocka_unit_test(test_csv_unbalanced_quote),
+		cmocka_unit_test(test_csv_unbalanced_quote_export),
+		cmocka_unit_test(test_csv_span_limit),
 		cmocka_unit_test(test_csv_too_long),
+		cmocka_unit_test(test_csv_replay_capped),
 		cmocka_unit_test(test_csv_finish_open_record),
+		cmocka_unit_test(test_csv_second_header),
+		cmocka_unit_test(test_csv_header_after_open_quote),
 		cmocka_unit_test(test_json_lines),
 		cmocka_unit_test(test_json_invalid),
 		cmocka_unit_test(test_json_duplicate_keys),
 		cmocka_unit_test(test_json_one_line_array),
+		cmocka_unit_test(test_json_one_line_array_large),
+		cmocka_unit_test(test_json_unclosed_object),
 		cmocka_unit_test(test_corpus_fortigate),
 		cmocka_unit_test(test_worked_example),
 		cmocka_unit_test(test_sniff),
