@@ -22,6 +22,14 @@
 
 #define SEQ_LINE_BITS 40
 
+/*
+ * A parser may yield several records from one line (ctx->again).  Each
+ * record takes at least a byte of the line, or comes from a queue of at
+ * most a few dozen lines replayed after a damaged record; more rounds than
+ * that mean a parser that never ends, which must not hang the run.
+ */
+#define PARSE_AGAIN_SLACK 4096
+
 static char *
 sample_name(const char *path, uint64_t line)
 {
@@ -303,7 +311,8 @@ parse_with(struct stream_run *run, const struct format *f, const char *line,
 			    run->ctx.reason : "unreadable record",
 			    s == PARSE_MALFORMED, run->path,
 			    run->ctx.record_line);
-	} while (run->ctx.again && s != PARSE_NOT_MINE && ++rounds <= n);
+	} while (run->ctx.again && s != PARSE_NOT_MINE &&
+	    ++rounds <= n + PARSE_AGAIN_SLACK);
 	return s;
 }
 
