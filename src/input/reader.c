@@ -4,7 +4,8 @@
  * Raw bytes are read from the descriptor into a fixed input buffer; the
  * codec (none, zlib or zstd) writes text into the line buffer, from which
  * lines are cut with memchr.  The line buffer grows only when a single
- * line does not fit, up to READER_LINE_MAX.
+ * line does not fit, up to READER_LINE_MAX and two bytes: a line of the
+ * limit, a CR and the byte after it, which tells a CRLF from a lone CR.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -191,8 +192,8 @@ fill_text(struct reader *r)
 		size_t cap = r->cap * 2;
 		char *b;
 
-		if (cap > READER_LINE_MAX + 1)
-			cap = READER_LINE_MAX + 1;
+		if (cap > READER_LINE_MAX + 2)
+			cap = READER_LINE_MAX + 2;
 		if (cap == r->cap || (b = realloc(r->buf, cap)) == NULL)
 			return false;
 		r->buf = b;
@@ -321,7 +322,8 @@ reader_next(struct reader *r, const char **line, size_t *n)
 
 	for (;;) {
 		if ((at = line_end(r, scan, &skip, &resume)) != SIZE_MAX) {
-			bool skipped = r->skipping;
+			bool skipped = r->skipping ||
+			    at - r->start > READER_LINE_MAX;
 
 			*line = r->buf + r->start;
 			*n = at - r->start;
@@ -330,9 +332,12 @@ reader_next(struct reader *r, const char **line, size_t *n)
 			return skipped ? READER_TOO_LONG : READER_LINE;
 		}
 		seen = resume - r->start;
-		if (r->end - r->start > READER_LINE_MAX) {
-			/* drop what we have of the overlong line */
-			r->start = r->end = 0;
+		if (seen > READER_LINE_MAX) {
+			/* drop what we have of the overlong line, but keep
+			 * a CR at the end: it may be the line's end */
+			memmove(r->buf, r->buf + resume, r->end - resume);
+			r->end -= resume;
+			r->start = 0;
 			r->skipping = true;
 			seen = 0;
 		}
