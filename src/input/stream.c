@@ -464,8 +464,12 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 	}
 	run_finish(&run);
 	st->bytes += reader_bytes(r);
-	if (rr == READER_ERROR)
+	if (rr == READER_ERROR) {
+		/* its lines are counted, the input among those not read
+		 * to the end */
+		st->files--;
 		note_input_error(st, path, reader_error(r), opts->errors);
+	}
 	reader_close(r);
 	return rr == READER_ERROR ? -1 : 0;
 }
