@@ -35,6 +35,7 @@ struct reader {
 	unsigned char *in;	/* raw input */
 	size_t in_pos, in_len;
 	uint64_t in_total;	/* raw bytes consumed by the codec */
+	uint64_t text_total;	/* text bytes it produced */
 	char *buf;		/* text */
 	size_t start, end, cap;
 	z_stream z;
@@ -204,6 +205,7 @@ fill_text(struct reader *r)
 	if (got <= 0)
 		return false;
 	r->end += (size_t)got;
+	r->text_total += (uint64_t)got;
 	return true;
 }
 
@@ -397,4 +399,10 @@ uint64_t
 reader_bytes(const struct reader *r)
 {
 	return r->in_total;
+}
+
+uint64_t
+reader_text_bytes(const struct reader *r)
+{
+	return r->text_total;
 }

@@ -53,4 +53,7 @@ bool reader_mtime(const struct reader *r, int64_t *t);
 /* Bytes read from the file so far (compressed size when compressed). */
 uint64_t reader_bytes(const struct reader *r);
 
+/* Bytes of text decoded so far: the file's size after decompression. */
+uint64_t reader_text_bytes(const struct reader *r);
+
 #endif

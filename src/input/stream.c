@@ -463,7 +463,7 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 			handle_line(&run, line, n);
 	}
 	run_finish(&run);
-	st->bytes += reader_bytes(r);
+	st->bytes += reader_text_bytes(r);
 	if (rr == READER_ERROR) {
 		/* its lines are counted, the input among those not read
 		 * to the end */
