@@ -7,6 +7,8 @@
 # Each corpus file is copied into a temporary folder and its modification
 # time set to the manifest's reference time, the reference of year-less
 # syslog times; scanspot reads it there under its base name.
+# A manifest path "repo:PATH" names a file of this repository (PATH from
+# its top) instead of the shared corpus.
 set -u
 TESTDIR=${TESTDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 SHARED=${SHARED:-$TESTDIR/../../shared}
@@ -35,7 +37,11 @@ tail -n +2 "$golden/MANIFEST.tsv" >"$tmp/manifest"
 while IFS=$tab read -r corpus ref tz profile options; do
 	name=$(basename "$corpus")
 	mkdir -p "$tmp/in"
-	cp "$SHARED/corpus/$corpus" "$tmp/in/$name"
+	case $corpus in
+	repo:*)	src="$TESTDIR/../${corpus#repo:}" ;;
+	*)	src="$SHARED/corpus/$corpus" ;;
+	esac
+	cp "$src" "$tmp/in/$name"
 	chmod u+w "$tmp/in/$name"
 	touch -d "$ref" "$tmp/in/$name"
 	[ "$options" = "-" ] && options=""

@@ -2,6 +2,8 @@
 # The independent oracle (tests/oracle/oracle.py) still reproduces every
 # golden file listed in tests/golden/MANIFEST.tsv, byte for byte.  Guards
 # the golden files against drift of the oracle or of the corpus.
+# A manifest path "repo:PATH" names a file of this repository (PATH from
+# its top) instead of the shared corpus.
 set -u
 TESTDIR=${TESTDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 SHARED=${SHARED:-$TESTDIR/../../shared}
@@ -26,7 +28,11 @@ tail -n +2 "$golden/MANIFEST.tsv" >"$tmp/manifest"
 while IFS=$tab read -r corpus ref tz profile options; do
 	name=$(basename "$corpus")
 	mkdir -p "$tmp/in"
-	cp "$SHARED/corpus/$corpus" "$tmp/in/$name"
+	case $corpus in
+	repo:*)	src="$TESTDIR/../${corpus#repo:}" ;;
+	*)	src="$SHARED/corpus/$corpus" ;;
+	esac
+	cp "$src" "$tmp/in/$name"
 	[ "$options" = "-" ] && options=""
 	if [ "$profile" = "default" ]; then
 		(cd "$tmp/in" && python3 "$oracle" events --tz "$tz" \

@@ -10,7 +10,8 @@ against it, never against itself.
 
 Usage:
   oracle.py events [--tz ZONE] [--profile default|sentinel] [--ref-time T]
-                   [--format cef|netfilter|csl] FILE...
+                   [--format cef|netfilter|csl|winfw|vpcflow|nsgflow|zeek]
+                   FILE...
       One TSV line per event, columns
       file line format time action class src dst sport dport proto
       vendor product device.
@@ -53,6 +54,9 @@ import os
 import re
 import sys
 
+sys.modules.setdefault("oracle", sys.modules[__name__])
+import oracle_files  # noqa: E402  (whole-file formats; uses this module)
+
 try:
     import zoneinfo
 except ImportError:  # pragma: no cover
@@ -82,14 +86,18 @@ WORD_RE = re.compile(r"[A-Za-z0-9]+")
 SENTINEL_DENY = ("deny", "drop", "block", "reject")
 
 
-def classify(action, hint, profile):
-    """Class of an event from its action value and action hint."""
+def classify(action, hint, profile, verdict=None):
+    """Class of an event from its action value and action hint; verdict,
+    the class a format decides itself, is taken as is by the default
+    profile and not used by the sentinel profile."""
     if profile == "sentinel":
         if action is None:
             return "none"
         if action.lower() in SENTINEL_DENY:
             return "deny"
         return "other"
+    if verdict is not None:
+        return verdict
     if action is not None:
         whole = VOCAB.get(action.lower())
         if whole is not None:
@@ -934,6 +942,11 @@ def line_records(text, zone, forced):
 
 
 def file_records(text, zone, forced, date_order):
+    if forced in oracle_files.FORMATS:
+        return oracle_files.records(forced, text, zone)
+    whole = oracle_files.sniff(text) if forced is None else None
+    if whole is not None:
+        return oracle_files.records(whole, text, zone)
     head = text.lstrip()
     if forced == "csl" or (forced is None and head[:1] in ("[", "{")):
         if head[:1] in ("[", "{"):
@@ -984,7 +997,7 @@ def read_events(paths, opts):
             ev["file"] = path
             ev["line"] = line
             ev["class"] = classify(ev["action"], ev["hint"],
-                                   opts["profile"])
+                                   opts["profile"], ev.get("verdict"))
             events.append(ev)
     return events
 
@@ -1157,7 +1170,10 @@ def write_findings(rows, out):
                 "[" + ",".join(str(p) for p in r["list"]) + "]",
                 str(r["dur"]), fmt_time(r["first"]), fmt_time(r["last"]),
                 r["vendor"], r["product"]]
-        out.write(",".join(csv_field(v) for v in vals) + "\n")
+        # scanspot(1): PortsTargeted "is always quoted"
+        fields = [csv_field(v) for v in vals]
+        fields[7] = '"' + vals[7] + '"'
+        out.write(",".join(fields) + "\n")
 
 
 # --------------------------------------------------------------------- main

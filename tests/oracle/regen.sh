@@ -6,9 +6,11 @@
 #
 # Each corpus file is copied into a temporary folder and read there under
 # its base name, so that the "file" column of the events does not depend on
-# where the corpus lives.  Rows of profile "default" write NAME.events.tsv
-# and NAME.findings.csv; rows of profile "sentinel" write
-# NAME.sentinel.findings.csv.  The manifest's options go to "detect" only.
+# where the corpus lives.  A manifest path "repo:PATH" names a file of this
+# repository (PATH from its top) instead of the shared corpus.  Rows of
+# profile "default" write NAME.events.tsv and NAME.findings.csv; rows of
+# profile "sentinel" write NAME.sentinel.findings.csv.  The manifest's
+# options go to "detect" only.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 SHARED=${SHARED:-$top/../shared}
@@ -21,7 +23,11 @@ tab=$(printf '\t')
 tail -n +2 "$golden/MANIFEST.tsv" |
 while IFS=$tab read -r corpus ref tz profile options; do
 	name=$(basename "$corpus")
-	cp "$SHARED/corpus/$corpus" "$tmp/$name"
+	case $corpus in
+	repo:*)	src="$top/${corpus#repo:}" ;;
+	*)	src="$SHARED/corpus/$corpus" ;;
+	esac
+	cp "$src" "$tmp/$name"
 	[ "$options" = "-" ] && options=""
 	if [ "$profile" = "default" ]; then
 		(cd "$tmp" && python3 "$oracle" events --tz "$tz" \
