@@ -2,6 +2,7 @@
  * main.c - scanspot: find inbound active scanning (MITRE ATT&CK T1595) in
  * the logs perimeter devices write.  Dispatches to the subcommands.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,15 @@ usage(FILE *fp)
 int
 main(int argc, char **argv)
 {
+	/*
+	 * Group tables are large and freed when bins close or the memory cap
+	 * evicts.  glibc raises its mmap threshold after such frees and then
+	 * serves the next tables from the heap, where freed memory is not
+	 * returned; a fixed threshold keeps them mapped, so --max-memory
+	 * holds for the process, not just for the engine's count.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

@@ -202,6 +202,40 @@ print_detect_summary(FILE *fp, const struct detect *d, size_t nfindings,
 	fputc('\n', fp);
 }
 
+/* Says what the memory cap did, and which findings it may have cut. */
+static void
+print_memory(FILE *fp, const struct detect *d, const struct options *o,
+    const struct findings *fs)
+{
+	const struct engine_stats *es = detect_engine_stats(d);
+	size_t shown = 0;
+
+	fprintf(fp, "  detection state: peak %zu MiB of the %zu MiB cap\n",
+	    es->bytes_peak >> 20, o->detect.engine.max_bytes >> 20);
+	if (es->bins_forced == 0 && es->evicted_groups == 0)
+		return;
+	fprintf(fp, "  memory cap reached: %llu bins closed early; %llu "
+	    "events of %llu (source, bin) groups left exact counting; %llu "
+	    "later events landed on groups that may have been evicted\n",
+	    (unsigned long long)es->bins_forced,
+	    (unsigned long long)es->evicted_events,
+	    (unsigned long long)es->evicted_groups,
+	    (unsigned long long)es->inexact_events);
+	for (size_t i = 0; i < fs->n; i++) {
+		char a[ADDR_STRLEN], t[TIME_STRLEN];
+
+		if (!fs->v[i].inexact)
+			continue;
+		if (shown++ == 0)
+			fputs("  findings that may be undercounted:", fp);
+		addr_format(&fs->v[i].src, a);
+		time_format(fs->v[i].bin, TIME_FRAC_NONE, t);
+		fprintf(fp, " %s at %s;", a, t);
+	}
+	if (shown > 0)
+		fputc('\n', fp);
+}
+
 /* Reads every input with the configured number of threads; the returned
  * detection holds everything, merged. */
 static struct detect *
@@ -221,6 +255,9 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 		w[i].d = detect_new(&j->o->detect, collect, fs);
 		if (w[i].d == NULL)
 			return NULL;
+		/* the threads share one cap */
+		detect_set_max_bytes(w[i].d, j->o->detect.engine.max_bytes /
+		    (size_t)nt);
 	}
 	if (nt == 1)
 		worker_run(&w[0]);
@@ -337,6 +374,7 @@ cmd_detect(int argc, char **argv)
 		stream_stats_print(stderr, &st);
 		print_period(stderr, &o.detect, &pd);
 		print_detect_summary(stderr, d, fs.n, suppressed);
+		print_memory(stderr, d, &o, &fs);
 	}
 	status = st.files_failed > 0 ? EXIT_INPUT_ERROR :
 	    state_failed ? EXIT_STATE : fs.n > 0 ? EXIT_FINDINGS :

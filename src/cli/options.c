@@ -338,6 +338,31 @@ set_lateness(struct options *o, const char *v, char *err, size_t errlen)
 	    "lateness", err, errlen);
 }
 
+/* Reads a size: a number with an optional K, M, G or T (powers of 1024). */
+static int
+set_max_memory(struct options *o, const char *v, char *err, size_t errlen)
+{
+	char *end;
+	unsigned long long n;
+	int shift = 0;
+
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (end != v && *end != '\0' && end[1] == '\0')
+		shift = *end == 'K' || *end == 'k' ? 10 :
+		    *end == 'M' || *end == 'm' ? 20 :
+		    *end == 'G' || *end == 'g' ? 30 :
+		    *end == 'T' || *end == 't' ? 40 : -1;
+	else if (*end != '\0')
+		shift = -1;
+	if (*v < '0' || *v > '9' || errno != 0 || shift < 0 ||
+	    n > (SIZE_MAX >> shift) || (n << shift) < (16u << 20))
+		return fail(err, errlen, "bad size '%s' (at least 16M; "
+		    "e.g. 512M, 2G)", v);
+	o->detect.engine.max_bytes = (size_t)(n << shift);
+	return 0;
+}
+
 static int
 set_threads(struct options *o, const char *v, char *err, size_t errlen)
 {
@@ -415,6 +440,9 @@ static const struct setting settings[] = {
 	    "report each (source, bin) once across runs", false },
 	{ "lateness", set_lateness, "DURATION",
 	    "close bins this far behind the newest (none)", false },
+	{ "max-memory", set_max_memory, "SIZE",
+	    "cap on the detection state (half the RAM, at most 4G)",
+	    false },
 	{ "threads", set_threads, "N", "reader threads (one per core)", false },
 	{ "netfilter-default-action", set_nf_action, "WORD",
 	    "action of netfilter lines without one (drop)", true },
@@ -424,6 +452,19 @@ static const struct setting settings[] = {
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
+
+/* Half the machine's memory, at most 4 GiB: a flood must not push the
+ * machine into swap, and a day of real logs needs far less. */
+static size_t
+default_max_memory(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	unsigned long long half = pages > 0 && size > 0 ?
+	    (unsigned long long)pages * (unsigned long long)size / 2 :
+	    (1ull << 30);
+
+	return (size_t)(half < (4ull << 30) ? half : (4ull << 30));
+}
 
 void
 options_init(struct options *o)
@@ -435,6 +476,7 @@ options_init(struct options *o)
 	range_set_free(&o->detect.internal);
 	o->parse.netfilter_default_action = "drop";
 	o->parse.csl_date_order = 'm';
+	o->detect.engine.max_bytes = default_max_memory();
 }
 
 void

@@ -357,6 +357,12 @@ detect_flush(struct detect *d)
 	engine_flush(d->engine);
 }
 
+void
+detect_set_max_bytes(struct detect *d, size_t max_bytes)
+{
+	engine_set_max_bytes(d->engine, max_bytes);
+}
+
 const struct detect_counts *
 detect_counts(const struct detect *d)
 {

@@ -109,6 +109,9 @@ int detect_merge(struct detect *dst, struct detect *src);
 /* Closes every bin, reporting the findings. */
 void detect_flush(struct detect *d);
 
+/* Sets this detection's share of the memory cap (see engine.h). */
+void detect_set_max_bytes(struct detect *d, size_t max_bytes);
+
 const struct detect_counts *detect_counts(const struct detect *d);
 const struct engine_stats *detect_engine_stats(const struct detect *d);
 

@@ -11,46 +11,9 @@
 
 #include "../core/timeutil.h"
 #include "engine.h"
+#include "engine_impl.h"
 #include "hash.h"
 #include "sets.h"
-
-struct group {
-	struct addr src;
-	uint32_t attempts;	/* 0: the slot is empty */
-	uint32_t vp;		/* vendor/product of the earliest event */
-	int64_t first, last;
-	uint64_t first_seq;
-	struct portset ports;
-	struct hostset hosts;
-	struct keyset seen;	/* dedup keys, when enabled */
-};
-
-struct bin {
-	int64_t start;
-	uint32_t n, cap;	/* groups in use, slots */
-	struct group *tab;
-};
-
-/* Interned "vendor\0product\0" pairs, so a group stores 4 bytes. */
-struct vp_entry {
-	uint64_t hash;
-	char *vendor, *product;
-};
-
-struct engine {
-	struct engine_opts opts;
-	finding_fn fn;
-	void *arg;
-	struct bin **bins;
-	size_t nbins, capbins, last_bin;
-	int64_t watermark;
-	bool has_watermark;
-	struct vp_entry *vps;	/* entry 0 is the empty pair */
-	uint32_t nvps, capvps;
-	uint32_t *vp_index;	/* open-addressed, values are ids + 1 */
-	uint32_t vp_index_cap;
-	struct engine_stats stats;
-};
 
 static uint32_t
 vp_hash_slot(const struct engine *e, uint64_t h)
@@ -172,6 +135,7 @@ engine_new(const struct engine_opts *opts, finding_fn fn, void *arg)
 	e->opts = *opts;
 	e->fn = fn;
 	e->arg = arg;
+	e->closed_before = INT64_MIN;
 	if (vp_intern(e, STR_NULL, STR_NULL) != 0) {
 		engine_free(e);
 		return NULL;
@@ -179,7 +143,14 @@ engine_new(const struct engine_opts *opts, finding_fn fn, void *arg)
 	return e;
 }
 
-static void
+size_t
+group_heap(const struct group *g)
+{
+	return portset_heap(&g->ports) + hostset_heap(&g->hosts) +
+	    g->seen.cap * sizeof(uint64_t);
+}
+
+void
 group_free(struct group *g)
 {
 	portset_free(&g->ports);
@@ -213,6 +184,7 @@ engine_free(struct engine *e)
 	}
 	free(e->vps);
 	free(e->vp_index);
+	free(e->evicted);
 	free(e);
 }
 
@@ -220,6 +192,12 @@ uint32_t
 engine_intern(struct engine *e, struct str vendor, struct str product)
 {
 	return vp_intern(e, vendor, product);
+}
+
+void
+engine_set_max_bytes(struct engine *e, size_t max_bytes)
+{
+	e->opts.max_bytes = max_bytes;
 }
 
 const struct engine_stats *
@@ -285,6 +263,8 @@ bin_get(struct engine *e, int64_t start)
 	if (b == NULL)
 		return NULL;
 	b->start = start;
+	b->bytes = sizeof(*b);
+	e->bytes += b->bytes;
 	memmove(e->bins + at + 1, e->bins + at,
 	    (e->nbins - at) * sizeof(*e->bins));
 	e->bins[at] = b;
@@ -293,7 +273,7 @@ bin_get(struct engine *e, int64_t start)
 	return b;
 }
 
-static uint32_t
+uint32_t
 group_slot(const struct addr *src, uint32_t cap)
 {
 	uint64_t x, y;
@@ -304,7 +284,7 @@ group_slot(const struct addr *src, uint32_t cap)
 }
 
 static int
-bin_grow(struct bin *b)
+bin_grow(struct engine *e, struct bin *b)
 {
 	uint32_t cap = b->cap ? b->cap * 2 : 8;
 	struct group *tab = calloc(cap, sizeof(*tab));
@@ -322,6 +302,8 @@ bin_grow(struct bin *b)
 		tab[j] = b->tab[i];
 	}
 	free(b->tab);
+	b->bytes += (size_t)(cap - b->cap) * sizeof(*tab);
+	e->bytes += (size_t)(cap - b->cap) * sizeof(*tab);
 	b->tab = tab;
 	b->cap = cap;
 	return 0;
@@ -337,13 +319,17 @@ group_get(struct engine *e, struct bin *b, const struct addr *src)
 {
 	uint32_t i;
 
-	if ((b->n + 1) * 4 > b->cap * 3 && bin_grow(b) < 0)
+	if ((b->n + 1) * 4 > b->cap * 3 && bin_grow(e, b) < 0)
 		return NULL;
 	for (i = group_slot(src, b->cap); b->tab[i].attempts != 0;
-	    i = (i + 1) & (b->cap - 1))
+	    i = (i + 1) & (b->cap - 1)) {
+		e->stats.probes++;
 		if (addr_eq(&b->tab[i].src, src))
 			return &b->tab[i];
+	}
 	b->tab[i].src = *src;
+	b->tab[i].inexact = e->evicted != NULL &&
+	    engine_was_evicted(e, src, b->start);
 	b->n++;
 	e->stats.groups++;
 	if (++e->stats.groups_open > e->stats.groups_open_peak)
@@ -374,6 +360,7 @@ finding_build(const struct engine *e, const struct bin *b,
 	f->product = e->vps[g->vp].product;
 	f->nport_list = (uint32_t)portset_lowest(&g->ports, f->port_list,
 	    FINDING_PORTS_MAX);
+	f->inexact = g->inexact;
 }
 
 static bool
@@ -383,8 +370,7 @@ group_is_finding(const struct engine_opts *o, const struct group *g)
 	    (g->hosts.n >= o->min_hosts && g->attempts >= o->min_attempts);
 }
 
-/* Judges and frees the oldest open bin. */
-static void
+void
 bin_close_first(struct engine *e)
 {
 	struct bin *b = e->bins[0];
@@ -402,6 +388,7 @@ bin_close_first(struct engine *e)
 	}
 	e->stats.groups_open -= b->n;
 	e->stats.bins_closed++;
+	e->bytes -= b->bytes;
 	bin_free(b);
 	memmove(e->bins, e->bins + 1, (e->nbins - 1) * sizeof(*e->bins));
 	e->nbins--;
@@ -412,9 +399,12 @@ bin_close_first(struct engine *e)
 static int64_t
 close_limit(const struct engine *e)
 {
-	if (e->opts.lateness == ENGINE_KEEP_ALL || !e->has_watermark)
-		return INT64_MIN;
-	return e->watermark - e->opts.lateness;
+	int64_t limit = e->closed_before;
+
+	if (e->opts.lateness != ENGINE_KEEP_ALL && e->has_watermark &&
+	    e->watermark - e->opts.lateness > limit)
+		limit = e->watermark - e->opts.lateness;
+	return limit;
 }
 
 static void
@@ -437,6 +427,7 @@ engine_add(struct engine *e, const struct engine_event *ev)
 	int64_t limit;
 	struct bin *b;
 	struct group *g;
+	size_t heap;
 
 	if (!e->has_watermark || ev->time > e->watermark) {
 		e->watermark = ev->time;
@@ -452,6 +443,7 @@ engine_add(struct engine *e, const struct engine_event *ev)
 		e->stats.nomem++;
 		return;
 	}
+	heap = group_heap(g);
 	if (e->opts.dedup && g->attempts != 0 &&
 	    keyset_add(&g->seen, ev->dedup_key) == 0) {
 		e->stats.duplicates++;
@@ -465,11 +457,21 @@ engine_add(struct engine *e, const struct engine_event *ev)
 		g->last = ev->time;
 	g->attempts++;
 	e->stats.added++;
+	if (g->inexact)
+		e->stats.inexact_events++;
 	if ((ev->count_port && portset_add(&g->ports, ev->dport) < 0) ||
 	    (ev->has_dst && hostset_add(&g->hosts, &ev->dst) < 0))
 		e->stats.nomem++;
+	b->bytes += group_heap(g) - heap;
+	e->bytes += group_heap(g) - heap;
+	if (e->bytes > e->stats.bytes_peak)
+		e->stats.bytes_peak = e->bytes;
 	while (e->nbins > 0 && e->bins[0]->start + e->opts.bin <= limit)
 		bin_close_first(e);
+	/* cheap test first: the full one walks the open bins */
+	if (e->opts.max_bytes != 0 && e->bytes * 2 > e->opts.max_bytes / 2 &&
+	    e->bytes + 2 * engine_largest_table(e) > e->opts.max_bytes)
+		engine_relieve(e);
 }
 
 void
@@ -490,6 +492,7 @@ group_merge(struct engine *dst, struct group *d, const struct engine *src,
 	    strlen(src->vps[s->vp].product) };
 	bool fresh = d->attempts == 0;
 
+	d->inexact = d->inexact || s->inexact;
 	group_take_earliest(dst, d, s->first, s->first_seq, UINT32_MAX,
 	    vendor, product);
 	if (fresh || s->last > d->last)
@@ -537,6 +540,11 @@ engine_merge(struct engine *dst, struct engine *src)
 	dst->stats.late += src->stats.late;
 	dst->stats.duplicates += src->stats.duplicates;
 	dst->stats.nomem += src->stats.nomem;
+	dst->stats.bins_forced += src->stats.bins_forced;
+	dst->stats.evicted_groups += src->stats.evicted_groups;
+	dst->stats.evicted_events += src->stats.evicted_events;
+	dst->stats.inexact_events += src->stats.inexact_events;
+	dst->stats.bytes_peak += src->stats.bytes_peak;
 	if (src->has_watermark && (!dst->has_watermark ||
 	    src->watermark > dst->watermark)) {
 		dst->watermark = src->watermark;

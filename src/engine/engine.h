@@ -31,6 +31,8 @@ struct engine_opts {
 	uint32_t min_hosts;	/* or distinct hosts >= min_hosts and */
 	uint32_t min_attempts;	/*    attempts >= min_attempts */
 	int64_t lateness;	/* microseconds, or ENGINE_KEEP_ALL */
+	size_t max_bytes;	/* cap on the state, 0 for none; see
+				   engine_relieve() in evict.c */
 	bool dedup;		/* drop events whose dedup key was seen in
 				   the group already */
 };
@@ -61,6 +63,8 @@ struct finding {
 	const char *vendor, *product;	/* owned by the engine */
 	uint16_t port_list[FINDING_PORTS_MAX];
 	uint32_t nport_list;
+	bool inexact;		/* the memory cap evicted part of this
+				   (source, bin) before: counts may be low */
 };
 
 /* Called for each finding as its bin closes.  The finding is valid only
@@ -75,6 +79,13 @@ struct engine_stats {
 	uint64_t bins_closed;
 	uint64_t nomem;		/* events lost to a failed allocation */
 	size_t groups_open, groups_open_peak;
+	size_t bytes_peak;	/* of the state the cap limits */
+	uint64_t probes;	/* occupied slots passed in group lookups:
+				   the cost a hash flood would inflate */
+	/* what the memory cap did, see evict.c */
+	uint64_t bins_forced;	/* bins closed before their time */
+	uint64_t evicted_groups, evicted_events;
+	uint64_t inexact_events; /* added to a group evicted before */
 };
 
 struct engine;
@@ -103,6 +114,10 @@ int engine_merge(struct engine *dst, struct engine *src);
  * memory is short.  Ids are valid for this engine only. */
 uint32_t engine_intern(struct engine *e, struct str vendor,
     struct str product);
+
+/* Changes the memory cap (bytes, 0 for none), e.g. to share one cap
+ * between the engines of several threads. */
+void engine_set_max_bytes(struct engine *e, size_t max_bytes);
 
 const struct engine_stats *engine_stats(const struct engine *e);
 

@@ -1,0 +1,216 @@
+/*
+ * evict.c - what the engine does when its state reaches the memory cap.
+ *
+ * A flood of spoofed sources is exactly when the tool must keep working,
+ * so the state is capped (--max-memory).  Tables grow by doubling, so the
+ * state must leave room for its largest table to double (the old and the
+ * new table live side by side while it is copied); when it does not fit in
+ * the cap that way, it is relieved, down to half the cap, in two steps:
+ *
+ *  1. Close the oldest open bins early, keeping the newest.  Their groups
+ *     are judged as they stand; in time-ordered input nothing more would
+ *     have come for them.  An event that still comes for such a bin is
+ *     counted as late.
+ *  2. Evict the older half of the groups of one event (then two, then
+ *     three), by last update, again and again while needed; never a group
+ *     that is already a finding.  A
+ *     scanner's group grows past one event quickly and stays recent, so it
+ *     keeps its exact counts; what is evicted is the spray of single
+ *     spoofed packets.  Evicted (source, bin) keys go into a Bloom filter,
+ *     so a later event for one marks its new group inexact.
+ *
+ * Every event and group that leaves exact counting is counted in
+ * engine_stats; findings from inexact groups are flagged.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "hash.h"
+
+#define BLOOM_BITS (UINT64_C(1) << 26)	/* 8 MiB, about 5% false hits at
+					   ten million evicted keys */
+#define HISTOGRAM 1024
+
+static uint64_t
+bloom_hash(const struct addr *src, int64_t bin)
+{
+	uint64_t x, y;
+
+	memcpy(&x, src->b, 8);
+	memcpy(&y, src->b + 8, 8);
+	return hash_words(hash_key_get(), x ^ (uint64_t)bin, y + (uint64_t)bin);
+}
+
+static void
+bloom_add(struct engine *e, const struct addr *src, int64_t bin)
+{
+	uint64_t h = bloom_hash(src, bin);
+
+	for (int k = 0; k < 3; k++, h = h >> 21 | h << 43)
+		e->evicted[(h % BLOOM_BITS) >> 6] |=
+		    UINT64_C(1) << (h % BLOOM_BITS & 63);
+}
+
+bool
+engine_was_evicted(const struct engine *e, const struct addr *src,
+    int64_t bin)
+{
+	uint64_t h = bloom_hash(src, bin);
+
+	if (e->evicted == NULL)
+		return false;
+	for (int k = 0; k < 3; k++, h = h >> 21 | h << 43)
+		if (!(e->evicted[(h % BLOOM_BITS) >> 6] >>
+		    (h % BLOOM_BITS & 63) & 1))
+			return false;
+	return true;
+}
+
+/* True for a group step 2 may evict: few events, not a finding. */
+static bool
+evictable(const struct engine *e, const struct group *g, uint32_t most)
+{
+	const struct engine_opts *o = &e->opts;
+
+	return g->attempts != 0 && g->attempts <= most &&
+	    g->ports.n < o->min_ports &&
+	    !(g->hosts.n >= o->min_hosts && g->attempts >= o->min_attempts);
+}
+
+/*
+ * The last-update time below which half the evictable groups lie, from a
+ * histogram of their times, so no list of millions of candidates has to
+ * be built while memory is short.  INT64_MIN when there are none.
+ */
+static int64_t
+evict_cutoff(const struct engine *e, uint32_t most)
+{
+	size_t count[HISTOGRAM], total = 0, seen = 0;
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+
+	for (size_t i = 0; i < e->nbins; i++)
+		for (uint32_t j = 0; j < e->bins[i]->cap; j++) {
+			const struct group *g = &e->bins[i]->tab[j];
+
+			if (evictable(e, g, most)) {
+				lo = g->last < lo ? g->last : lo;
+				hi = g->last > hi ? g->last : hi;
+				total++;
+			}
+		}
+	if (total == 0)
+		return INT64_MIN;
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < e->nbins; i++)
+		for (uint32_t j = 0; j < e->bins[i]->cap; j++) {
+			const struct group *g = &e->bins[i]->tab[j];
+
+			if (evictable(e, g, most))
+				count[(size_t)((double)(g->last - lo) /
+				    ((double)(hi - lo) + 1) * HISTOGRAM)]++;
+		}
+	for (size_t k = 0; k < HISTOGRAM; k++)
+		if ((seen += count[k]) * 2 >= total)
+			return lo + (int64_t)((double)(hi - lo + 1) *
+			    (double)(k + 1) / HISTOGRAM);
+	return hi + 1;
+}
+
+/* Rebuilds b without the evictable groups last updated before cutoff,
+ * in a table sized for what is left, so the memory is returned.  Returns
+ * the number of groups evicted. */
+static size_t
+bin_evict(struct engine *e, struct bin *b, uint32_t most, int64_t cutoff)
+{
+	uint32_t keep = 0, cap = 8;
+	struct group *tab;
+
+	for (uint32_t j = 0; j < b->cap; j++)
+		if (b->tab[j].attempts != 0 && !(evictable(e, &b->tab[j],
+		    most) && b->tab[j].last < cutoff))
+			keep++;
+	if (keep == b->n)
+		return 0;
+	while (cap * 3 < keep * 4 + 4)
+		cap *= 2;
+	if ((tab = calloc(cap, sizeof(*tab))) == NULL)
+		return 0;
+	for (uint32_t j = 0; j < b->cap; j++) {
+		struct group *g = &b->tab[j];
+		uint32_t k;
+
+		if (g->attempts == 0)
+			continue;
+		if (evictable(e, g, most) && g->last < cutoff) {
+			e->stats.evicted_groups++;
+			e->stats.evicted_events += g->attempts;
+			b->bytes -= group_heap(g);
+			e->bytes -= group_heap(g);
+			bloom_add(e, &g->src, b->start);
+			group_free(g);
+			continue;
+		}
+		for (k = group_slot(&g->src, cap); tab[k].attempts != 0;)
+			k = (k + 1) & (cap - 1);
+		tab[k] = *g;
+	}
+	e->stats.groups_open -= b->n - keep;
+	b->bytes -= ((size_t)b->cap - cap) * sizeof(*tab);
+	e->bytes -= ((size_t)b->cap - cap) * sizeof(*tab);
+	free(b->tab);
+	b->tab = tab;
+	b->cap = cap;
+	b->n -= b->n - keep;
+	return 1;
+}
+
+size_t
+engine_largest_table(const struct engine *e)
+{
+	size_t most = 0;
+
+	for (size_t i = 0; i < e->nbins; i++)
+		if (e->bins[i]->cap > most)
+			most = e->bins[i]->cap;
+	return most * sizeof(struct group);
+}
+
+/* True while the state, with room for its largest table to double, does
+ * not fit in half the cap (relief works down to half, so that it is not
+ * needed again at once).  Doubling a table of T bytes holds the old and
+ * the new table at once: 2T more than the state counts. */
+static bool
+over(const struct engine *e)
+{
+	return e->bytes + 2 * engine_largest_table(e) > e->opts.max_bytes / 2;
+}
+
+void
+engine_relieve(struct engine *e)
+{
+	while (over(e) && e->nbins > 1) {
+		int64_t end = e->bins[0]->start + e->opts.bin;
+
+		if (end > e->closed_before)
+			e->closed_before = end;
+		e->stats.bins_forced++;
+		bin_close_first(e);
+	}
+	if (e->evicted == NULL && over(e)) {
+		if ((e->evicted = calloc(BLOOM_BITS / 64,
+		    sizeof(uint64_t))) == NULL)
+			return;
+		e->bytes += BLOOM_BITS / 8;	/* counted, never freed */
+	}
+	for (uint32_t most = 1; most <= 3 && over(e);) {
+		int64_t cutoff = evict_cutoff(e, most);
+		size_t evicted = 0;
+
+		for (size_t i = 0; cutoff != INT64_MIN && i < e->nbins; i++)
+			evicted += bin_evict(e, e->bins[i], most, cutoff);
+		if (evicted == 0)
+			most++;
+	}
+	e->last_bin = 0;
+}
