@@ -18,7 +18,11 @@ static const char *const event_columns =
     "file\tline\tformat\ttime\taction\tclass\tsrc\tdst\tsport\tdport\t"
     "proto\tvendor\tproduct\tdevice\n";
 
-/* Writes log text so that it cannot break the columns or a terminal. */
+/*
+ * Writes log text so that it cannot break the columns or a terminal: C0
+ * and DEL as escapes, and the C1 controls (U+0080..U+009F, bytes c2 80 to
+ * c2 9f), which terminals obey as well, as \xc2\xHH.
+ */
 static void
 put_text(FILE *fp, struct str s)
 {
@@ -28,8 +32,12 @@ put_text(FILE *fp, struct str s)
 	}
 	for (size_t i = 0; i < s.n; i++) {
 		unsigned char c = (unsigned char)s.p[i];
+		unsigned char d = i + 1 < s.n ? (unsigned char)s.p[i + 1] : 0;
 
-		if (c == '\t')
+		if (c == 0xc2 && d >= 0x80 && d < 0xa0) {
+			fprintf(fp, "\\xc2\\x%02x", d);
+			i++;
+		} else if (c == '\t')
 			fputs("\\t", fp);
 		else if (c == '\n')
 			fputs("\\n", fp);
