@@ -33,7 +33,8 @@ load(const char *path, size_t *n)
 	char *buf = NULL;
 	long len;
 
-	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 || (len = ftell(fp)) < 0 ||
+	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 ||
+	    (len = ftell(fp)) < 0 ||
 	    fseek(fp, 0, SEEK_SET) != 0 ||
 	    (buf = malloc((size_t)len + 1)) == NULL ||
 	    fread(buf, 1, (size_t)len, fp) != (size_t)len) {

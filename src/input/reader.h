@@ -4,8 +4,9 @@
  * gzip (including concatenated members) and zstd files are recognised by
  * their magic bytes and decompressed on the fly.  A line ends at LF, CRLF
  * or a lone CR; lines are handed out in place, without their line end,
- * valid until the next call; no allocation per line.  A line longer than READER_LINE_MAX is skipped whole and
- * reported as such, so one hostile line cannot take the memory.
+ * valid until the next call; no allocation per line.  A line longer than
+ * READER_LINE_MAX is skipped whole and reported as such, so one hostile
+ * line cannot take the memory.
  */
 #ifndef SCANSPOT_READER_H
 #define SCANSPOT_READER_H

@@ -143,8 +143,8 @@ expand_dir(const char *path, struct expand *x, int depth)
 		if (x->errors != NULL)
 			fprintf(x->errors, "scanspot: %s: %s\n", path,
 			    strerror(errno));
-		stream_note(x->st, NULL, "directory cannot be listed", NOTE_ERROR,
-		    path, 0);
+		stream_note(x->st, NULL, "directory cannot be listed",
+		    NOTE_ERROR, path, 0);
 		x->st->files_failed++;
 		return;
 	}
@@ -457,8 +457,8 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 		run.ctx.line++;
 		st->lines++;
 		if (rr == READER_TOO_LONG)
-			stream_note(st, NULL, "line longer than 64 MiB", NOTE_ERROR,
-			    path, run.ctx.line);
+			stream_note(st, NULL, "line longer than 64 MiB",
+			    NOTE_ERROR, path, run.ctx.line);
 		else
 			handle_line(&run, line, n);
 	}
