@@ -8,7 +8,9 @@
 # time set to the manifest's reference time, the reference of year-less
 # syslog times; scanspot reads it there under its base name.
 # A manifest path "repo:PATH" names a file of this repository (PATH from
-# its top) instead of the shared corpus.
+# its top) instead of the shared corpus.  A sixth column "extract" names
+# how tests/oracle/extract.sh takes the raw lines out of a wrapped file
+# (as the oracle's run does); they are read as NAME-without-extension.log.
 set -u
 TESTDIR=${TESTDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 SHARED=${SHARED:-$TESTDIR/../../shared}
@@ -34,20 +36,26 @@ check() {	# expected actual command
 }
 
 tail -n +2 "$golden/MANIFEST.tsv" >"$tmp/manifest"
-while IFS=$tab read -r corpus ref tz profile options; do
+while IFS=$tab read -r corpus ref tz profile options extract; do
 	name=$(basename "$corpus")
 	mkdir -p "$tmp/in"
 	case $corpus in
 	repo:*)	src="$TESTDIR/../${corpus#repo:}" ;;
 	*)	src="$SHARED/corpus/$corpus" ;;
 	esac
-	cp "$src" "$tmp/in/$name"
-	chmod u+w "$tmp/in/$name"
-	touch -d "$ref" "$tmp/in/$name"
+	in=$name
+	case ${extract:--} in
+	-)	cp "$src" "$tmp/in/$in" ;;
+	*)	in=${name%.*}.log
+		sh "$TESTDIR/oracle/extract.sh" "$extract" "$src" \
+		    "$tmp/in/$in" || { status=1; continue; } ;;
+	esac
+	chmod u+w "$tmp/in/$in"
+	touch -d "$ref" "$tmp/in/$in"
 	[ "$options" = "-" ] && options=""
 	[ "$profile" = "default" ] || options="--profile $profile $options"
 	if [ "$profile" = "default" ]; then
-		(cd "$tmp/in" && "$SCANSPOT" events --tz "$tz" "$name") \
+		(cd "$tmp/in" && "$SCANSPOT" events --tz "$tz" "$in") \
 		    >"$tmp/out" 2>"$tmp/err"
 		check "$golden/$name.events.tsv" "$tmp/out" \
 		    "scanspot events --tz $tz $corpus"
@@ -57,9 +65,9 @@ while IFS=$tab read -r corpus ref tz profile options; do
 	fi
 	# shellcheck disable=SC2086
 	(cd "$tmp/in" && "$SCANSPOT" detect --output csv --tz "$tz" \
-	    $options "$name") >"$tmp/out" 2>"$tmp/err"
+	    $options "$in") >"$tmp/out" 2>"$tmp/err"
 	check "$want" "$tmp/out" \
 	    "scanspot detect --output csv --tz $tz $options $corpus"
-	rm -f "$tmp/in/$name"
+	rm -f "$tmp/in/$in"
 done <"$tmp/manifest"
 exit $status

@@ -11,7 +11,8 @@ against it, never against itself.
 Usage:
   oracle.py events [--tz ZONE] [--profile default|sentinel] [--ref-time T]
                    [--format cef|netfilter|csl|winfw|vpcflow|nsgflow|zeek]
-                   FILE...
+                   [--format leef|asa|filterlog|fortigate|panos|checkpoint|
+                   srx|sophos|mikrotik|fast|eve|gcp-firewall|pflog] FILE...
       One TSV line per event, columns
       file line format time action class src dst sport dport proto
       vendor product device.
@@ -56,6 +57,7 @@ import sys
 
 sys.modules.setdefault("oracle", sys.modules[__name__])
 import oracle_files  # noqa: E402  (whole-file formats; uses this module)
+import oracle_lines  # noqa: E402  (line formats but CEF and netfilter)
 
 try:
     import zoneinfo
@@ -70,10 +72,11 @@ US = 1000000
 
 DENY_WORDS = ("deny denied drop dropped reject rejected block blocked refuse "
               "refused discard discarded reset reset-client reset-server "
-              "reset-both").split()
+              "reset-both prevent prevented").split()
 ALLOW_WORDS = ("accept accepted allow allowed permit permitted pass "
                "passed").split()
-OTHER_WORDS = "audit log alert detect detected monitor info".split()
+OTHER_WORDS = ("audit log alert detect detected monitor info match scrub nat "
+               "binat rdr intercepted").split()
 VOCAB = {}
 for _w in DENY_WORDS:
     VOCAB[_w] = "deny"
@@ -913,6 +916,14 @@ def looks_like_csl_table(text):
                      "DeviceAction") for c in cols)
 
 
+def looks_like_csl_json(head):
+    """JSON that names a CommonSecurityLog column (as a key, any case) in
+    its first 64 KiB; other JSON (EVE, GCP lines) is read line by line."""
+    low = head[:65536].lower()
+    return any('"%s"' % c.lower() in low for c in (
+        "TimeGenerated", "SourceIP", "DestinationIP", "DeviceAction"))
+
+
 # ------------------------------------------------------------------ reading
 
 def read_text(path):
@@ -926,19 +937,67 @@ def read_text(path):
     return data.decode("utf-8", "surrogateescape")
 
 
+def cef_line(line, zone):
+    if not CEF_RE.search(line):
+        return None
+    try:
+        return [parse_cef(line, zone)]
+    except Malformed as e:
+        return [e]
+
+
+def netfilter_line(line, zone):
+    if not is_netfilter(line):
+        return None
+    try:
+        return [parse_netfilter(line, zone)]
+    except Malformed as e:
+        return [e]
+
+
+# The line formats in the program's registry order: the first that
+# recognises a line reads it (oracle_lines.py holds all but two).
+LINE_ORDER = ("cef leef asa filterlog fortigate panos checkpoint srx sophos "
+              "mikrotik netfilter fast eve gcp-firewall pflog").split()
+
+
+def line_parser(name):
+    if name == "cef":
+        return cef_line
+    if name == "netfilter":
+        return netfilter_line
+    return oracle_lines.PARSERS[name]
+
+
 def line_records(text, zone, forced):
+    """(line, event or Malformed) of every record, line by line; a line
+    may give several (Check Point packets lists, GCP entries)."""
+    order = [f for f in LINE_ORDER if forced in (None, f)]
+    gcp = oracle_lines.Gcp()
     for n, line in enumerate(text.split("\n"), 1):
         if line.endswith("\r"):
             line = line[:-1]
+        if gcp.pending is not None:
+            for r in gcp.line(n, line):
+                yield r
+            continue
         if line.strip() == "":
             continue
-        try:
-            if forced in (None, "cef") and CEF_RE.search(line):
-                yield n, parse_cef(line, zone)
-            elif forced in (None, "netfilter") and is_netfilter(line):
-                yield n, parse_netfilter(line, zone)
-        except Malformed as e:
-            yield n, e
+        for name in order:
+            if name == "gcp-firewall":
+                res = gcp.line(n, line)
+                if res is not None:
+                    for r in res:
+                        yield r
+                    break
+                continue
+            res = line_parser(name)(line, zone)
+            if res is not None:
+                for r in res:
+                    yield n, r
+                break
+    for r in gcp.finish():
+        yield r
 
 
 def file_records(text, zone, forced, date_order):
@@ -948,7 +1007,8 @@ def file_records(text, zone, forced, date_order):
     if whole is not None:
         return oracle_files.records(whole, text, zone)
     head = text.lstrip()
-    if forced == "csl" or (forced is None and head[:1] in ("[", "{")):
+    if forced == "csl" or (forced is None and head[:1] in ("[", "{") and
+                           looks_like_csl_json(head)):
         if head[:1] in ("[", "{"):
             return csl_json_records(text, zone, date_order)
         return csl_table_records(text, zone, date_order)
