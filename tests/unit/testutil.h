@@ -20,7 +20,8 @@
 #define assert_str_eq(s, lit) do {					\
 	struct str s_ = (s);						\
 	const char *l_ = (lit);						\
-	if (s_.n != strlen(l_) || memcmp(s_.p, l_, s_.n) != 0) {	\
+	if (s_.n != strlen(l_) ||					\
+	    (s_.n > 0 && memcmp(s_.p, l_, s_.n) != 0)) {		\
 		print_error("got \"%.*s\", want \"%s\"\n",		\
 		    (int)s_.n, s_.p ? s_.p : "", l_);			\
 		fail();							\
