@@ -451,6 +451,7 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 	run.cur = opts->forced ? opts->forced : sniff_best(line, n);
 	run.exclusive = run.cur != NULL &&
 	    (opts->forced != NULL || !run.cur->line_based);
+	run.ctx.file_format = run.cur;
 	st->files++;
 	while ((rr = reader_next(r, &line, &n)) != READER_EOF &&
 	    rr != READER_ERROR) {

@@ -64,6 +64,14 @@ struct parse_ctx {
 				   began on an earlier line sets it back */
 	const char *reason;	/* set by PARSE_SKIP and PARSE_MALFORMED: a
 				   static string naming the reason */
+	/*
+	 * The format chosen for the whole file, from its head or by
+	 * --format; NULL when none was.  A line-based format may read
+	 * records that span lines (a pretty-printed JSON array) only in a
+	 * file that is its own: in a mixed stream, two injected lines "[" and
+	 * "{" must not open a record that swallows the lines after them.
+	 */
+	const struct format *file_format;
 	bool again;		/* set by a parser (any status) when the line
 				   holds further records, as a JSON array on
 				   one line does: the caller handles this

@@ -18,6 +18,8 @@
 
 #include "format.h"
 
+extern const struct format format_gcpfw;
+
 /*
  * An entry longer than this is malformed.  Real entries are 2 to 4 KiB;
  * the cap keeps an unbalanced brace from pulling the rest of a file into
@@ -650,6 +652,8 @@ gcp_part(struct parse_ctx *ctx, struct gcp_state *st, const char *line,
 		err = gcp_append(st, line + pos, end - pos);
 	if (err == NULL && st->depth > 0 && st->in_string)
 		err = "invalid JSON";	/* a string cannot span lines */
+	if (err == NULL && st->depth > 0 && ctx->file_format != &format_gcpfw)
+		err = "entry not closed on its line";
 	if (err == NULL && st->depth > 0)
 		err = gcp_append(st, "\n", 1);
 	if (err == NULL && st->depth > 0)
@@ -682,13 +686,23 @@ static enum parse_status
 gcp_start(struct parse_ctx *ctx, struct gcp_state *st, const char *line,
     size_t pos, size_t n, bool resumed, struct event *ev)
 {
-	int arrays = st->arrays;
-	size_t i = gcp_skip_punct(line, pos, n, &arrays);
-	bool inside = resumed || st->arrays > 0 || arrays > 0;
+	int arrays;
+	size_t i;
+	bool inside, own = ctx->file_format == &format_gcpfw;
 
-	if (i == n && !inside)
+	/* in a stream that is not a Google Cloud export, an entry is one line
+	 * and no array spans lines */
+	if (!own && !resumed)
+		st->arrays = 0;
+	arrays = st->arrays;
+	i = gcp_skip_punct(line, pos, n, &arrays);
+	inside = resumed || st->arrays > 0 || arrays > 0;
+	if (i == n && (!inside || !own))
 		return PARSE_NOT_MINE;
 	if (i < n && line[i] != '{')
+		return PARSE_NOT_MINE;
+	if (!own && !resumed && (i == n || gcp_blank(line + i + 1, n - i - 1) ||
+	    memmem(line + i, n - i, "\"disposition\"", 13) == NULL))
 		return PARSE_NOT_MINE;
 	if (i < n && !inside && !gcp_blank(line + i + 1, n - i - 1) &&
 	    memmem(line + i, n - i, "\"disposition\"", 13) == NULL)

@@ -449,7 +449,8 @@ def load_zone(name):
 
 PRI_RE = re.compile(r"<(\d{1,3})>")
 BSD_RE = re.compile(
-    r"([A-Za-z]{3}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?= |$)")
+    r"([A-Za-z]{3}) +(\d{1,2})(?: (\d{4}))? (\d{2}):(\d{2}):(\d{2})"
+    r"(?:\.(\d+))?:?(?= |$)")
 ISO_RE = re.compile(RFC3339_RE.pattern + r"(?= |$)")
 SD_RE = re.compile(r'-|(?:\[(?:[^\]"\\]|\\.|"(?:[^"\\]|\\.)*")*\])+')
 
@@ -494,9 +495,13 @@ def syslog_header(text, zone):
     if m:
         mo = MONTHS.get(m.group(1).lower())
         d = int(m.group(2))
-        h, mi, s = int(m.group(3)), int(m.group(4)), int(m.group(5))
-        if mo and valid_wall(2000, mo, d, h, mi, s):
-            spec = ("noyear", mo, d, h, mi, s, frac_us(m.group(6)), zone)
+        h, mi, s = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        us = frac_us(m.group(7))
+        if m.group(3) and mo and valid_wall(int(m.group(3)), mo, d, h, mi,
+                                            s):
+            spec = ("wall", int(m.group(3)), mo, d, h, mi, s, us, zone)
+        elif not m.group(3) and mo and valid_wall(2000, mo, d, h, mi, s):
+            spec = ("noyear", mo, d, h, mi, s, us, zone)
     if spec is None:
         m = ISO_RE.match(text, pos)
         if m and valid_wall(*(int(m.group(i)) for i in range(1, 7))):

@@ -100,9 +100,12 @@ def header(text, zone):
     if m:
         mo = O.MONTHS.get(m.group(1).lower())
         d = int(m.group(2))
-        hh, mi, s = int(m.group(3)), int(m.group(4)), int(m.group(5))
-        if mo and O.valid_wall(2000, mo, d, hh, mi, s):
-            spec = ("noyear", mo, d, hh, mi, s, O.frac_us(m.group(6)), zone)
+        hh, mi, s = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        us = O.frac_us(m.group(7))
+        y = int(m.group(3)) if m.group(3) else None
+        if mo and O.valid_wall(y or 2000, mo, d, hh, mi, s):
+            spec = (("wall", y, mo, d, hh, mi, s, us, zone) if y else
+                    ("noyear", mo, d, hh, mi, s, us, zone))
             h.kind = "bsd"
     if spec is None:
         m = O.ISO_RE.match(text, pos)

@@ -54,6 +54,7 @@ feed_open(struct feed *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->ctx.opts = &f->opts;
+	f->ctx.file_format = &format_gcpfw;
 	time_ctx_init(&f->ctx.time, 0, false);
 	f->ctx.state = format_gcpfw.state_new();
 	assert_non_null(f->ctx.state);
@@ -388,6 +389,37 @@ test_multiline(void **unused)
 	feed_close(&f);
 }
 
+/*
+ * In a file that is not a Google Cloud export (a mixed syslog stream), an
+ * entry is one line: injected "[" and "{" lines are not claimed, and an
+ * entry left open at its line's end is malformed, so neither can swallow
+ * the lines after it.
+ */
+static void
+test_mixed_stream_one_line(void **unused)
+{
+	struct feed f;
+
+	feed_open(&f);
+	f.ctx.file_format = NULL;
+	feed_text(&f, "[\n{\n");
+	assert_int_equal(f.nout, 0);
+	assert_int_equal(f.nmine, 2);
+	feed_text(&f, "{\"jsonPayload\":{\"disposition\":\"DENIED\",\n");
+	assert_int_equal(f.nout, 1);
+	assert_int_equal(f.out[0].rc, PARSE_MALFORMED);
+	assert_string_equal(f.out[0].reason, "entry not closed on its line");
+	feed_text(&f, "{\"jsonPayload\":{\"disposition\":\"DENIED\","
+	    "\"connection\":{\"src_ip\":\"203.0.113.5\",\"src_port\":1,"
+	    "\"dest_ip\":\"192.0.2.9\",\"dest_port\":22,\"protocol\":6}},"
+	    "\"timestamp\":\"2024-03-03T10:00:00Z\"}\n");
+	assert_int_equal(f.nout, 2);
+	assert_int_equal(f.out[1].rc, PARSE_OK);
+	assert_int_equal(f.out[1].ev.dport, 22);
+	assert_int_equal(format_gcpfw.finish(&f.ctx), PARSE_SKIP);
+	feed_close(&f);
+}
+
 /* Lines of other formats, and JSON of other formats, are not claimed. */
 static void
 test_not_mine(void **unused)
@@ -484,6 +516,7 @@ main(void)
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_multiline),
 		cmocka_unit_test(test_not_mine),
+		cmocka_unit_test(test_mixed_stream_one_line),
 		cmocka_unit_test(test_nul_crlf_escapes),
 		cmocka_unit_test(test_sniff),
 	};
