@@ -42,7 +42,9 @@ vp_index_grow(struct engine *e)
 	return 0;
 }
 
-static char *
+/* Copies s (NUL-terminated as well); the copy's p is NULL when memory is
+ * short. */
+static struct str
 dup_str(struct str s)
 {
 	char *p = malloc(s.n + 1);
@@ -52,7 +54,7 @@ dup_str(struct str s)
 			memcpy(p, s.p, s.n);
 		p[s.n] = '\0';
 	}
-	return p;
+	return (struct str){ p, s.n };
 }
 
 /* Adds a pair to the table; returns its id, or UINT32_MAX. */
@@ -74,9 +76,9 @@ vp_append(struct engine *e, uint64_t h, struct str vendor, struct str product)
 	ent->hash = h;
 	ent->vendor = dup_str(vendor);
 	ent->product = dup_str(product);
-	if (ent->vendor == NULL || ent->product == NULL) {
-		free(ent->vendor);
-		free(ent->product);
+	if (ent->vendor.p == NULL || ent->product.p == NULL) {
+		free((char *)ent->vendor.p);
+		free((char *)ent->product.p);
 		return UINT32_MAX;
 	}
 	return e->nvps++;
@@ -92,9 +94,9 @@ vp_hash(struct str vendor, struct str product)
 }
 
 static bool
-str_is(const char *z, struct str s)
+str_same(struct str x, struct str y)
 {
-	return strlen(z) == s.n && (s.n == 0 || memcmp(z, s.p, s.n) == 0);
+	return x.n == y.n && (x.n == 0 || memcmp(x.p, y.p, x.n) == 0);
 }
 
 /* Interns a vendor/product pair; returns its id, 0 (empty) on failure. */
@@ -112,8 +114,8 @@ vp_intern(struct engine *e, struct str vendor, struct str product)
 	    i = (i + 1) & (e->vp_index_cap - 1)) {
 		struct vp_entry *ent = &e->vps[e->vp_index[i] - 1];
 
-		if (ent->hash == h && str_is(ent->vendor, vendor) &&
-		    str_is(ent->product, product))
+		if (ent->hash == h && str_same(ent->vendor, vendor) &&
+		    str_same(ent->product, product))
 			return e->vp_index[i] - 1;
 	}
 	id = vp_append(e, h, vendor, product);
@@ -179,8 +181,8 @@ engine_free(struct engine *e)
 		bin_free(e->bins[i]);
 	free(e->bins);
 	for (uint32_t i = 0; i < e->nvps; i++) {
-		free(e->vps[i].vendor);
-		free(e->vps[i].product);
+		free((char *)e->vps[i].vendor.p);
+		free((char *)e->vps[i].product.p);
 	}
 	free(e->vps);
 	free(e->vp_index);
@@ -486,10 +488,8 @@ static int
 group_merge(struct engine *dst, struct group *d, const struct engine *src,
     struct group *s)
 {
-	struct str vendor = { src->vps[s->vp].vendor,
-	    strlen(src->vps[s->vp].vendor) };
-	struct str product = { src->vps[s->vp].product,
-	    strlen(src->vps[s->vp].product) };
+	struct str vendor = src->vps[s->vp].vendor;
+	struct str product = src->vps[s->vp].product;
 	bool fresh = d->attempts == 0;
 
 	d->inexact = d->inexact || s->inexact;

@@ -60,7 +60,8 @@ struct finding {
 	uint32_t per_minute;
 	int64_t duration;	/* seconds */
 	int64_t first, last;
-	const char *vendor, *product;	/* owned by the engine */
+	struct str vendor, product;	/* owned by the engine; may hold
+					   any byte, NUL included */
 	uint16_t port_list[FINDING_PORTS_MAX];
 	uint32_t nport_list;
 	bool inexact;		/* the memory cap evicted part of this

@@ -35,7 +35,7 @@ struct bin {
 /* Interned "vendor\0product\0" pairs, so a group stores 4 bytes. */
 struct vp_entry {
 	uint64_t hash;
-	char *vendor, *product;
+	struct str vendor, product;	/* owned, NUL-terminated too */
 };
 
 struct engine {

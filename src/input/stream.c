@@ -543,7 +543,8 @@ print_reasons(FILE *fp, const struct stream_stats *st, enum note_kind kind)
 		    (unsigned long long)r->count);
 		for (int k = 0; k < STREAM_SAMPLES && r->samples[k]; k++) {
 			fputs(k ? ", " : " (", fp);
-			output_text_escaped(fp, r->samples[k]);
+			output_text_escaped(fp, (struct str){ r->samples[k],
+			    strlen(r->samples[k]) });
 		}
 		fprintf(fp, "%s\n", r->samples[0] ? (r->count > STREAM_SAMPLES ?
 		    ", ...)" : ")") : "");

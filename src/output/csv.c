@@ -18,27 +18,31 @@
 bool output_csv_raw;
 
 static bool
-csv_formula(const char *s)
+csv_formula(struct str s)
 {
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	return s.n > 0 && memchr("=+-@\t\r", s.p[0], 6) != NULL;
 }
 
 static void
-csv_field(FILE *fp, const char *s)
+csv_field(FILE *fp, struct str s)
 {
 	bool formula = !output_csv_raw && csv_formula(s);
+	bool quote = formula;
 
-	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
+	for (size_t i = 0; i < s.n && !quote; i++)
+		quote = s.p[i] == ',' || s.p[i] == '"' || s.p[i] == '\r' ||
+		    s.p[i] == '\n';
+	if (!quote) {
+		fwrite(s.p, 1, s.n, fp);
 		return;
 	}
 	fputc('"', fp);
 	if (formula)
 		fputc('\'', fp);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
+	for (size_t i = 0; i < s.n; i++) {
+		if (s.p[i] == '"')
 			fputc('"', fp);
-		fputc(*s, fp);
+		fputc(s.p[i], fp);
 	}
 	fputc('"', fp);
 }

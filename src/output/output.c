@@ -57,12 +57,12 @@ output_ports_list(FILE *fp, const struct finding *f)
 }
 
 /*
- * Length of the valid UTF-8 sequence at s (1..4), or 0 if the bytes there
- * are not one (overlong forms, surrogates and values past U+10FFFF are
- * invalid).
+ * Length of the valid UTF-8 sequence at s (1..4) within the rem bytes
+ * left, or 0 if the bytes there are not one (overlong forms, surrogates,
+ * values past U+10FFFF and sequences cut short are invalid).
  */
 static size_t
-utf8_len(const unsigned char *s)
+utf8_len(const unsigned char *s, size_t rem)
 {
 	unsigned c = s[0];
 	size_t n;
@@ -78,6 +78,8 @@ utf8_len(const unsigned char *s)
 		n = 4, min = 0x10000, v = c & 0x07;
 	else
 		return 0;
+	if (n > rem)
+		return 0;
 	for (size_t i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
@@ -89,12 +91,13 @@ utf8_len(const unsigned char *s)
 }
 
 void
-output_json_string(FILE *fp, const char *z)
+output_json_string(FILE *fp, struct str text)
 {
-	const unsigned char *s = (const unsigned char *)z;
+	const unsigned char *s = (const unsigned char *)text.p;
+	const unsigned char *end = s + text.n;
 
-	while (*s != '\0') {
-		size_t n = utf8_len(s);
+	while (s < end) {
+		size_t n = utf8_len(s, (size_t)(end - s));
 
 		if (n == 0) {
 			fputs("\\ufffd", fp);
@@ -117,13 +120,14 @@ output_json_string(FILE *fp, const char *z)
 }
 
 size_t
-output_text_escaped(FILE *fp, const char *z)
+output_text_escaped(FILE *fp, struct str text)
 {
-	const unsigned char *s = (const unsigned char *)z;
+	const unsigned char *s = (const unsigned char *)text.p;
+	const unsigned char *end = s + text.n;
 	size_t cols = 0;
 
-	while (*s != '\0') {
-		size_t n = utf8_len(s);
+	while (s < end) {
+		size_t n = utf8_len(s, (size_t)(end - s));
 		bool c1 = n == 2 && s[0] == 0xc2 && s[1] < 0xa0;
 
 		if (n == 0 || c1 || *s < 0x20 || *s == 0x7f) {

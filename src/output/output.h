@@ -47,11 +47,11 @@ void output_ports_list(FILE *fp, const struct finding *f);
  * characters (C0, DEL and C1) escaped, invalid UTF-8 bytes replaced by
  * U+FFFD, so the result is always valid UTF-8 JSON and safe to print.
  */
-void output_json_string(FILE *fp, const char *s);
+void output_json_string(FILE *fp, struct str s);
 
 /* Writes s for a terminal: control characters (C0, DEL, C1) and invalid
  * UTF-8 bytes as \xHH, a backslash as \\.  Returns the number of columns
  * written; with fp NULL it only counts them. */
-size_t output_text_escaped(FILE *fp, const char *s);
+size_t output_text_escaped(FILE *fp, struct str s);
 
 #endif

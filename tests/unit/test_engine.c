@@ -57,10 +57,11 @@ collect(const struct finding *f, void *arg)
 
 	assert_true(k->n < SINK_MAX);
 	k->f[k->n] = *f;
-	snprintf(k->vendor[k->n], 32, "%s", f->vendor);
-	snprintf(k->product[k->n], 32, "%s", f->product);
-	k->f[k->n].vendor = k->vendor[k->n];
-	k->f[k->n].product = k->product[k->n];
+	snprintf(k->vendor[k->n], 32, "%.*s", (int)f->vendor.n, f->vendor.p);
+	snprintf(k->product[k->n], 32, "%.*s", (int)f->product.n,
+	    f->product.p);
+	k->f[k->n].vendor = S(k->vendor[k->n]);
+	k->f[k->n].product = S(k->product[k->n]);
 	k->n++;
 }
 
@@ -93,8 +94,8 @@ sink_sort(struct sink *k)
 				memcpy(k->product[j], p, 32);
 			}
 	for (size_t i = 0; i < k->n; i++) {
-		k->f[i].vendor = k->vendor[i];
-		k->f[i].product = k->product[i];
+		k->f[i].vendor = S(k->vendor[i]);
+		k->f[i].product = S(k->product[i]);
 	}
 }
 
@@ -201,8 +202,8 @@ test_worked_example(void **state)
 	engine_flush(e);
 	assert_int_equal(k.n, 1);
 	assert_worked_example(&k.f[0]);
-	assert_string_equal(k.f[0].vendor, "Earliest");
-	assert_string_equal(k.f[0].product, "FW");
+	assert_str_eq(k.f[0].vendor, "Earliest");
+	assert_str_eq(k.f[0].product, "FW");
 	assert_int_equal(engine_stats(e)->added, 12);
 	assert_int_equal(engine_stats(e)->groups, 1);
 	assert_int_equal(engine_stats(e)->bins_closed, 1);
@@ -476,8 +477,8 @@ test_earliest_vendor(void **state)
 	assert_int_equal(k.n, 2);
 	for (int i = 0; i < 2; i++) {
 		assert_int_equal(k.f[i].ports, 12);
-		assert_string_equal(k.f[i].vendor, "SeqThree");
-		assert_string_equal(k.f[i].product, "P3");
+		assert_str_eq(k.f[i].vendor, "SeqThree");
+		assert_str_eq(k.f[i].product, "P3");
 		assert_true(k.f[i].first == T(10, 1, 0, 0));
 		assert_true(k.f[i].last == T(10, 2, 8, 0));
 	}
@@ -509,8 +510,8 @@ test_intern(void **state)
 	}
 	engine_flush(e);
 	assert_int_equal(k.n, 1);
-	assert_string_equal(k.f[0].vendor, "Interned");
-	assert_string_equal(k.f[0].product, "Box");
+	assert_str_eq(k.f[0].vendor, "Interned");
+	assert_str_eq(k.f[0].product, "Box");
 	engine_free(e);
 }
 
@@ -621,8 +622,8 @@ assert_same_findings(const struct sink *x, const struct sink *y)
 		assert_int_equal(a->duration, b->duration);
 		assert_true(a->first == b->first);
 		assert_true(a->last == b->last);
-		assert_string_equal(a->vendor, b->vendor);
-		assert_string_equal(a->product, b->product);
+		assert_str_eq(a->vendor, b->vendor.p);
+		assert_str_eq(a->product, b->product.p);
 		assert_int_equal(a->nport_list, b->nport_list);
 		assert_memory_equal(a->port_list, b->port_list,
 		    a->nport_list * sizeof(a->port_list[0]));
@@ -709,7 +710,7 @@ merge_compare(bool dedup)
 	assert_int_equal(f->attempts, dedup ? 181 : 240);
 	assert_int_equal(f->nport_list, 50);
 	assert_int_equal(f->port_list[49], 50);
-	assert_string_equal(f->vendor, "Three");
+	assert_str_eq(f->vendor, "Three");
 	assert_int_equal(engine_stats(e1)->duplicates, dedup ? 59 : 0);
 	f = sink_find(&one, "2001:db8::1", T(10, 0, 0, 0));
 	assert_non_null(f);
@@ -764,8 +765,8 @@ test_merge_direction(void **state)
 		engine_free(empty);
 	}
 	assert_int_equal(k.n, 2);
-	assert_string_equal(k.f[0].vendor, "Three");
-	assert_string_equal(k.f[1].vendor, "Three");
+	assert_str_eq(k.f[0].vendor, "Three");
+	assert_str_eq(k.f[1].vendor, "Three");
 	assert_int_equal(k.f[0].attempts, 240);
 	assert_int_equal(k.f[1].attempts, 240);
 }

@@ -56,8 +56,8 @@ example(const char *vendor, const char *product)
 	f.duration = 118;
 	f.first = T(10, 6, 1, 250);
 	f.last = T(10, 7, 59, 900);
-	f.vendor = vendor;
-	f.product = product;
+	f.vendor = (struct str){ vendor, strlen(vendor) };
+	f.product = (struct str){ product, strlen(product) };
 	memcpy(f.port_list, example_ports, sizeof(example_ports));
 	f.nport_list = 12;
 	return f;
@@ -87,7 +87,7 @@ json_body(const char *s)
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
 
-	output_json_string(fp, s);
+	output_json_string(fp, (struct str){ s, strlen(s) });
 	fclose(fp);
 	return buf;
 }
@@ -320,10 +320,11 @@ escaped(const char *in, const char *want)
 	size_t len = 0, cols;
 	FILE *fp = open_memstream(&buf, &len);
 
-	cols = output_text_escaped(fp, in);
+	cols = output_text_escaped(fp, (struct str){ in, strlen(in) });
 	fclose(fp);
 	assert_string_equal(buf, want);
-	assert_int_equal(output_text_escaped(NULL, in), cols);
+	assert_int_equal(output_text_escaped(NULL,
+	    (struct str){ in, strlen(in) }), cols);
 	free(buf);
 	return cols;
 }
