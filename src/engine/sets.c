@@ -7,10 +7,6 @@
 #include "hash.h"
 #include "sets.h"
 
-/* Above this many ports the sorted array (1 KiB) becomes a bitmap. */
-#define PORTSET_ARRAY_MAX 512
-#define PORT_WORDS (65536 / 64)
-
 static bool
 portset_is_bitmap(const struct portset *ps)
 {
@@ -188,14 +184,6 @@ portset_free(struct portset *ps)
 	memset(ps, 0, sizeof(*ps));
 }
 
-size_t
-portset_heap(const struct portset *ps)
-{
-	if (ps->cap > 0)
-		return ps->cap * sizeof(uint16_t);
-	return portset_is_bitmap(ps) ? PORT_WORDS * sizeof(uint64_t) : 0;
-}
-
 static const struct addr empty_addr = {
 	{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
 	  0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff }
@@ -307,12 +295,6 @@ hostset_free(struct hostset *hs)
 	if (hs->cap > 0)
 		free(hs->u.tab);
 	memset(hs, 0, sizeof(*hs));
-}
-
-size_t
-hostset_heap(const struct hostset *hs)
-{
-	return hs->cap * sizeof(struct addr);
 }
 
 static int

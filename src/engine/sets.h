@@ -38,8 +38,18 @@ size_t portset_lowest(const struct portset *ps, uint16_t *out, size_t max);
 int portset_union(struct portset *dst, const struct portset *src);
 void portset_free(struct portset *ps);
 
-/* Bytes of heap the set holds, for accounting. */
-size_t portset_heap(const struct portset *ps);
+/* Above this many ports the sorted array (1 KiB) becomes a bitmap. */
+#define PORTSET_ARRAY_MAX 512
+#define PORT_WORDS (65536 / 64)
+
+/* Bytes of heap the set holds, for accounting (called per event). */
+static inline size_t
+portset_heap(const struct portset *ps)
+{
+	if (ps->cap > 0)
+		return ps->cap * sizeof(uint16_t);
+	return ps->n > PORTSET_INLINE ? PORT_WORDS * sizeof(uint64_t) : 0;
+}
 
 #define HOSTSET_INLINE 2
 
@@ -55,7 +65,11 @@ struct hostset {
 int hostset_add(struct hostset *hs, const struct addr *a);
 int hostset_union(struct hostset *dst, const struct hostset *src);
 void hostset_free(struct hostset *hs);
-size_t hostset_heap(const struct hostset *hs);
+static inline size_t
+hostset_heap(const struct hostset *hs)
+{
+	return hs->cap * sizeof(struct addr);
+}
 
 /* A set of nonzero 64-bit keys (0 is stored as 1). */
 struct keyset {
