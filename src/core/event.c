@@ -6,6 +6,26 @@
 
 #include "event.h"
 
+bool
+str_to_uint(struct str v, uint64_t max, uint64_t *out)
+{
+	uint64_t x = 0;
+
+	if (v.n == 0 || v.n > 20)
+		return false;
+	for (size_t i = 0; i < v.n; i++) {
+		unsigned d = (unsigned char)v.p[i] - '0';
+
+		if (d > 9 || x > (UINT64_MAX - d) / 10)
+			return false;
+		x = x * 10 + d;
+	}
+	if (x > max)
+		return false;
+	*out = x;
+	return true;
+}
+
 void
 event_clear(struct event *ev)
 {

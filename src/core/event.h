@@ -68,6 +68,13 @@ struct event {
 void event_clear(struct event *ev);
 
 /*
+ * Reads a decimal number written with digits only (no sign, no spaces),
+ * at most max.  Returns false for an empty, non-numeric, overflowing or
+ * too large value.
+ */
+bool str_to_uint(struct str v, uint64_t max, uint64_t *out);
+
+/*
  * Reads an IP protocol as logs write it: a decimal number, or a name in any
  * case (TCP, UDP, ICMP, ICMPv6, IPv6-ICMP, IGMP, GRE, ESP, AH, SCTP,
  * UDPLITE).  A "/service" suffix ("tcp/https") is ignored.  Returns the

@@ -212,25 +212,6 @@ cef_unescape(struct parse_ctx *ctx, struct str in, bool ext)
 	return (struct str){ out, o };
 }
 
-/* Reads a decimal number no larger than max. */
-static bool
-cef_read_uint(struct str v, uint64_t max, uint64_t *out)
-{
-	uint64_t x = 0;
-
-	if (v.n == 0)
-		return false;
-	for (size_t i = 0; i < v.n; i++) {
-		if (!isdigit((unsigned char)v.p[i]))
-			return false;
-		x = x * 10 + (uint64_t)(v.p[i] - '0');
-		if (x > max)
-			return false;
-	}
-	*out = x;
-	return true;
-}
-
 /* Reads an address; false only when one is present and unreadable. */
 static bool
 cef_read_addr(struct str v, struct str alt, struct addr *a, bool *has)
@@ -251,7 +232,7 @@ cef_read_port(struct str v, uint16_t *port, bool *has)
 
 	if (v.n == 0)
 		return true;
-	if (!cef_read_uint(v, 65535, &x))
+	if (!str_to_uint(v, 65535, &x))
 		return false;
 	*port = (uint16_t)x;
 	*has = true;
@@ -326,7 +307,7 @@ cef_read_time(struct parse_ctx *ctx, struct str v, int64_t *out)
 	if (v.n == 0)
 		return false;
 	if (isdigit((unsigned char)v.p[0]) && v.n <= 15 &&
-	    cef_read_uint(v, UINT64_MAX, &x)) {
+	    str_to_uint(v, UINT64_MAX, &x)) {
 		if (v.n >= 9 && v.n <= 11)
 			*out = (int64_t)x * USEC_PER_SEC;
 		else

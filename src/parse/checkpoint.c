@@ -177,25 +177,6 @@ cp_unescape(struct parse_ctx *ctx, struct str in)
 	return (struct str){ out, o };
 }
 
-/* Reads a decimal number of at most max. */
-static bool
-cp_uint(struct str v, uint64_t max, uint64_t *out)
-{
-	uint64_t x = 0;
-
-	if (v.n == 0 || v.n > 19)
-		return false;
-	for (size_t i = 0; i < v.n; i++) {
-		if (!isdigit((unsigned char)v.p[i]))
-			return false;
-		x = x * 10 + (uint64_t)(v.p[i] - '0');
-	}
-	if (x > max)
-		return false;
-	*out = x;
-	return true;
-}
-
 /* Reads a port; false only when one is present and unreadable. */
 static bool
 cp_port(struct str v, struct str alt, uint16_t *port, bool *has)
@@ -206,7 +187,7 @@ cp_port(struct str v, struct str alt, uint16_t *port, bool *has)
 		v = alt;
 	if (v.n == 0)
 		return true;
-	if (!cp_uint(v, 65535, &x))
+	if (!str_to_uint(v, 65535, &x))
 		return false;
 	*port = (uint16_t)x, *has = true;
 	return true;
@@ -343,7 +324,7 @@ cp_fill_time(struct parse_ctx *ctx, const struct cp_rec *r,
 	struct str v = r->val[CK_TIME];
 	uint64_t x;
 
-	if (v.n > 0 && v.n <= 15 && cp_uint(v, UINT64_MAX, &x)) {
+	if (v.n > 0 && v.n <= 15 && str_to_uint(v, UINT64_MAX, &x)) {
 		ev->time = v.n <= 11 ? (int64_t)x * USEC_PER_SEC :
 		    (int64_t)x * 1000;
 		ev->has_time = true;

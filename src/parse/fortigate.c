@@ -15,6 +15,7 @@
 
 #include "../core/action.h"
 #include "format.h"
+#include "kv.h"
 #include "syslog.h"
 
 #define FG_SNIFF_LINES 100	/* lines of the file head that sniff reads */
@@ -26,36 +27,30 @@ enum fg_key {
 	FG_SRC, FG_DST, FG_SPORT, FG_DPORT, FG_PROTO, FG_NKEYS
 };
 
-#define FG_NAME(s, k) { s, sizeof(s) - 1, k }
-
-static const struct fg_name {
-	const char *name;
-	size_t len;
-	enum fg_key key;
-} fg_names[] = {
-	FG_NAME("date", FG_DATE),
-	FG_NAME("time", FG_TIME),
-	FG_NAME("eventtime", FG_EVENTTIME),
-	FG_NAME("logtime", FG_LOGTIME),
-	FG_NAME("tz", FG_TZ),
-	FG_NAME("devname", FG_DEVNAME),
-	FG_NAME("devid", FG_DEVID),
-	FG_NAME("device_id", FG_DEVID),
-	FG_NAME("logid", FG_LOGID),
-	FG_NAME("log_id", FG_LOGID),
-	FG_NAME("type", FG_TYPE),
-	FG_NAME("action", FG_ACTION),
-	FG_NAME("status", FG_STATUS),
-	FG_NAME("policyid", FG_POLICYID),
-	FG_NAME("srcip", FG_SRC),
-	FG_NAME("src", FG_SRC),
-	FG_NAME("dstip", FG_DST),
-	FG_NAME("dst", FG_DST),
-	FG_NAME("srcport", FG_SPORT),
-	FG_NAME("src_port", FG_SPORT),
-	FG_NAME("dstport", FG_DPORT),
-	FG_NAME("dst_port", FG_DPORT),
-	FG_NAME("proto", FG_PROTO),
+static const struct kv_name fg_names[] = {
+	KV_NAME("date", FG_DATE),
+	KV_NAME("time", FG_TIME),
+	KV_NAME("eventtime", FG_EVENTTIME),
+	KV_NAME("logtime", FG_LOGTIME),
+	KV_NAME("tz", FG_TZ),
+	KV_NAME("devname", FG_DEVNAME),
+	KV_NAME("devid", FG_DEVID),
+	KV_NAME("device_id", FG_DEVID),
+	KV_NAME("logid", FG_LOGID),
+	KV_NAME("log_id", FG_LOGID),
+	KV_NAME("type", FG_TYPE),
+	KV_NAME("action", FG_ACTION),
+	KV_NAME("status", FG_STATUS),
+	KV_NAME("policyid", FG_POLICYID),
+	KV_NAME("srcip", FG_SRC),
+	KV_NAME("src", FG_SRC),
+	KV_NAME("dstip", FG_DST),
+	KV_NAME("dst", FG_DST),
+	KV_NAME("srcport", FG_SPORT),
+	KV_NAME("src_port", FG_SPORT),
+	KV_NAME("dstport", FG_DPORT),
+	KV_NAME("dst_port", FG_DPORT),
+	KV_NAME("proto", FG_PROTO),
 };
 
 /*
@@ -74,95 +69,13 @@ struct fg_rec {
 	bool has_key;
 };
 
-static bool
-fg_is_key_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
-}
-
-/* Length of the key at s[i] if a "=" follows it, else 0. */
-static size_t
-fg_key_len(const char *s, size_t n, size_t i)
-{
-	size_t k = i;
-
-	while (k < n && fg_is_key_char(s[k]))
-		k++;
-	return k > i && k < n && s[k] == '=' ? k - i : 0;
-}
-
-/*
- * Finds the end of the bare value starting at s[i]: the space before the
- * next key, or n.  Sets *next to where scanning goes on.
- */
-static size_t
-fg_bare_end(const char *s, size_t n, size_t i, size_t *next)
-{
-	for (; i < n; i++)
-		if (s[i] == ' ' && fg_key_len(s, n, i + 1) > 0) {
-			*next = i + 1;
-			return i;
-		}
-	*next = n;
-	return n;
-}
-
-/*
- * Finds the closing quote of the value whose opening quote is s[i - 1];
- * a backslash escapes the byte after it.  An unclosed value runs to n.
- */
-static size_t
-fg_quoted_end(const char *s, size_t n, size_t i)
-{
-	for (; i < n && s[i] != '"'; i++)
-		if (s[i] == '\\' && i + 1 < n)
-			i++;
-	return i < n ? i : n;
-}
-
-/* Keeps the value of a key the event uses, unless the key came before. */
-static void
-fg_store(struct fg_rec *r, const char *key, size_t kn, struct str v)
-{
-	for (size_t k = 0; k < sizeof(fg_names) / sizeof(fg_names[0]); k++)
-		if (fg_names[k].len == kn &&
-		    memcmp(fg_names[k].name, key, kn) == 0) {
-			if (r->val[fg_names[k].key].p == NULL && v.n > 0)
-				r->val[fg_names[k].key] = v;
-			return;
-		}
-}
-
-/* Scans s[i..n) for key=value pairs; text that is not a pair is passed. */
+/* Scans the key=value pairs of s[i..n) into r. */
 static void
 fg_scan(const char *s, size_t n, size_t i, struct fg_rec *r)
 {
-	size_t key, kn, v, e;
-
-	while (i < n) {
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i == n)
-			break;
-		if ((kn = fg_key_len(s, n, i)) == 0) {
-			fg_bare_end(s, n, i, &i);
-			continue;
-		}
-		if (!r->has_key)
-			r->first_key = i, r->has_key = true;
-		key = i;
-		v = i + kn + 1;
-		if (v < n && s[v] == '"') {
-			e = fg_quoted_end(s, n, ++v);
-			i = e < n ? e + 1 : n;
-		} else {
-			e = fg_bare_end(s, n, v, &i);
-			while (e > v && s[e - 1] == ' ')
-				e--;
-		}
-		fg_store(r, s + key, kn, (struct str){ s + v, e - v });
-	}
+	r->first_key = kv_scan(s, n, i, fg_names,
+	    sizeof(fg_names) / sizeof(fg_names[0]), r->val);
+	r->has_key = r->first_key < n;
 }
 
 static bool
@@ -171,27 +84,6 @@ fg_is(struct str v, const char *lit)
 	size_t n = strlen(lit);
 
 	return v.n == n && strncasecmp(v.p, lit, n) == 0;
-}
-
-/* Reads a decimal number of at most max. */
-static bool
-fg_read_uint(struct str v, uint64_t max, uint64_t *out)
-{
-	uint64_t x = 0;
-
-	if (v.n == 0 || v.n > 20)
-		return false;
-	for (size_t i = 0; i < v.n; i++) {
-		if (v.p[i] < '0' || v.p[i] > '9')
-			return false;
-		if (x > (UINT64_MAX - 9) / 10)
-			return false;
-		x = x * 10 + (uint64_t)(v.p[i] - '0');
-	}
-	if (x > max)
-		return false;
-	*out = x;
-	return true;
 }
 
 /*
@@ -204,7 +96,7 @@ fg_read_epoch(struct str v, int64_t *out)
 {
 	uint64_t x;
 
-	if (v.n > 19 || !fg_read_uint(v, UINT64_MAX, &x))
+	if (v.n > 19 || !str_to_uint(v, UINT64_MAX, &x))
 		return false;
 	if (v.n <= 11)
 		*out = (int64_t)x * USEC_PER_SEC;
@@ -300,7 +192,7 @@ fg_read_port(struct str v, uint16_t *port, bool *has)
 
 	if (v.n == 0)
 		return true;
-	if (!fg_read_uint(v, 65535, &x))
+	if (!str_to_uint(v, 65535, &x))
 		return false;
 	*port = (uint16_t)x;
 	*has = true;

@@ -38,28 +38,6 @@ str_is(struct str s, const char *lit)
 }
 
 /*
- * Reads a decimal number of at most max.  Returns false for an empty
- * value, a non-digit or a value above max.
- */
-static bool
-nf_parse_uint(struct str s, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (s.n == 0 || s.n > 19)
-		return false;
-	for (size_t i = 0; i < s.n; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return false;
-		v = v * 10 + (uint64_t)(s.p[i] - '0');
-	}
-	if (v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
-/*
  * Finds the "IN=" that starts the packet: the first one not glued to a
  * preceding word ("PHYSIN=" is not it, "]IN=" is).  Returns its offset,
  * or n when there is none.
@@ -236,12 +214,12 @@ nf_set_packet(struct parse_ctx *ctx, const struct nf_body *b,
 		return ctx->reason = "bad destination address", false;
 	ev->has_src = ev->has_dst = true;
 	if (b->has_spt) {
-		if (!nf_parse_uint(b->spt, 65535, &v))
+		if (!str_to_uint(b->spt, 65535, &v))
 			return ctx->reason = "bad source port", false;
 		ev->sport = (uint16_t)v, ev->has_sport = true;
 	}
 	if (b->has_dpt) {
-		if (!nf_parse_uint(b->dpt, 65535, &v))
+		if (!str_to_uint(b->dpt, 65535, &v))
 			return ctx->reason = "bad destination port", false;
 		ev->dport = (uint16_t)v, ev->has_dport = true;
 	}
@@ -252,7 +230,7 @@ nf_set_packet(struct parse_ctx *ctx, const struct nf_body *b,
 			return ctx->reason = "bad protocol number", false;
 		ev->proto = (int16_t)proto;
 	}
-	if (b->has_id && nf_parse_uint(b->id, UINT64_MAX, &v))
+	if (b->has_id && str_to_uint(b->id, UINT64_MAX, &v))
 		ev->ident = v;
 	return true;
 }

@@ -462,24 +462,6 @@ nsg_step(struct parse_ctx *ctx, struct nsg_state *st, const char *line,
 #define NSG_TUPLE_V2 13
 
 static bool
-nsg_uint(struct str s, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (s.n == 0 || s.n > 19)
-		return false;
-	for (size_t i = 0; i < s.n; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return false;
-		v = v * 10 + (uint64_t)(s.p[i] - '0');
-		if (v > max)
-			return false;
-	}
-	*out = v;
-	return true;
-}
-
-static bool
 nsg_is(struct str s, char c)
 {
 	return s.n == 1 && s.p[0] == c;
@@ -507,10 +489,10 @@ nsg_ports(const struct str *f, struct event *ev)
 	uint64_t v;
 	int proto;
 
-	if (!nsg_uint(f[3], 65535, &v))
+	if (!str_to_uint(f[3], 65535, &v))
 		return "bad source port";
 	ev->sport = (uint16_t)v, ev->has_sport = true;
-	if (!nsg_uint(f[4], 65535, &v))
+	if (!str_to_uint(f[4], 65535, &v))
 		return "bad destination port";
 	ev->dport = (uint16_t)v, ev->has_dport = true;
 	if (nsg_is(f[5], 'T') || nsg_is(f[5], 't'))
@@ -532,7 +514,7 @@ nsg_fields(struct parse_ctx *ctx, const struct str *f, struct event *ev)
 	uint64_t t;
 
 	/* 10^11 seconds is the year 5138: far beyond any log */
-	if (!nsg_uint(f[0], UINT64_C(99999999999), &t))
+	if (!str_to_uint(f[0], UINT64_C(99999999999), &t))
 		return "bad flow tuple time";
 	ev->time = (int64_t)t * USEC_PER_SEC;
 	ev->has_time = true;

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "format.h"
+#include "kv.h"
 #include "syslog.h"
 
 #define SPH_SNIFF_LINES 100	/* lines of the file head that sniff reads */
@@ -29,29 +30,23 @@ enum sph_key {
 	SPH_NKEYS
 };
 
-#define SPH_NAME(s, k) { s, sizeof(s) - 1, k }
-
-static const struct sph_name {
-	const char *name;
-	size_t len;
-	enum sph_key key;
-} sph_names[] = {
-	SPH_NAME("timestamp", SPH_TIMESTAMP),
-	SPH_NAME("date", SPH_DATE),
-	SPH_NAME("time", SPH_TIME),
-	SPH_NAME("timezone", SPH_TIMEZONE),
-	SPH_NAME("device_id", SPH_DEVICE_ID),
-	SPH_NAME("device_serial_id", SPH_SERIAL),
-	SPH_NAME("device_name", SPH_DEVICE_NAME),
-	SPH_NAME("log_type", SPH_LOG_TYPE),
-	SPH_NAME("log_component", SPH_COMPONENT),
-	SPH_NAME("status", SPH_STATUS),
-	SPH_NAME("log_subtype", SPH_SUBTYPE),
-	SPH_NAME("src_ip", SPH_SRC),
-	SPH_NAME("dst_ip", SPH_DST),
-	SPH_NAME("src_port", SPH_SPORT),
-	SPH_NAME("dst_port", SPH_DPORT),
-	SPH_NAME("protocol", SPH_PROTO),
+static const struct kv_name sph_names[] = {
+	KV_NAME("timestamp", SPH_TIMESTAMP),
+	KV_NAME("date", SPH_DATE),
+	KV_NAME("time", SPH_TIME),
+	KV_NAME("timezone", SPH_TIMEZONE),
+	KV_NAME("device_id", SPH_DEVICE_ID),
+	KV_NAME("device_serial_id", SPH_SERIAL),
+	KV_NAME("device_name", SPH_DEVICE_NAME),
+	KV_NAME("log_type", SPH_LOG_TYPE),
+	KV_NAME("log_component", SPH_COMPONENT),
+	KV_NAME("status", SPH_STATUS),
+	KV_NAME("log_subtype", SPH_SUBTYPE),
+	KV_NAME("src_ip", SPH_SRC),
+	KV_NAME("dst_ip", SPH_DST),
+	KV_NAME("src_port", SPH_SPORT),
+	KV_NAME("dst_port", SPH_DPORT),
+	KV_NAME("protocol", SPH_PROTO),
 };
 
 /* One record, as located in the line. */
@@ -61,95 +56,13 @@ struct sph_rec {
 	bool has_key;
 };
 
-static bool
-sph_is_key_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
-}
-
-/* Length of the key at s[i] if a "=" follows it, else 0. */
-static size_t
-sph_key_len(const char *s, size_t n, size_t i)
-{
-	size_t k = i;
-
-	while (k < n && sph_is_key_char(s[k]))
-		k++;
-	return k > i && k < n && s[k] == '=' ? k - i : 0;
-}
-
-/*
- * Finds the end of the bare value starting at s[i]: the space before the
- * next key, or n.  Sets *next to where scanning goes on.
- */
-static size_t
-sph_bare_end(const char *s, size_t n, size_t i, size_t *next)
-{
-	for (; i < n; i++)
-		if (s[i] == ' ' && sph_key_len(s, n, i + 1) > 0) {
-			*next = i + 1;
-			return i;
-		}
-	*next = n;
-	return n;
-}
-
-/*
- * Finds the closing quote of the value whose opening quote is s[i - 1];
- * a backslash escapes the byte after it.  An unclosed value runs to n.
- */
-static size_t
-sph_quoted_end(const char *s, size_t n, size_t i)
-{
-	for (; i < n && s[i] != '"'; i++)
-		if (s[i] == '\\' && i + 1 < n)
-			i++;
-	return i < n ? i : n;
-}
-
-/* Keeps the value of a key the event uses, unless the key came before. */
-static void
-sph_store(struct sph_rec *r, const char *key, size_t kn, struct str v)
-{
-	for (size_t k = 0; k < sizeof(sph_names) / sizeof(sph_names[0]); k++)
-		if (sph_names[k].len == kn &&
-		    memcmp(sph_names[k].name, key, kn) == 0) {
-			if (r->val[sph_names[k].key].p == NULL && v.n > 0)
-				r->val[sph_names[k].key] = v;
-			return;
-		}
-}
-
-/* Scans s[i..n) for key=value pairs; text that is not a pair is passed. */
+/* Scans the key=value pairs of s[i..n) into r. */
 static void
 sph_scan(const char *s, size_t n, size_t i, struct sph_rec *r)
 {
-	size_t key, kn, v, e;
-
-	while (i < n) {
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i == n)
-			break;
-		if ((kn = sph_key_len(s, n, i)) == 0) {
-			sph_bare_end(s, n, i, &i);
-			continue;
-		}
-		if (!r->has_key)
-			r->first_key = i, r->has_key = true;
-		key = i;
-		v = i + kn + 1;
-		if (v < n && s[v] == '"') {
-			e = sph_quoted_end(s, n, ++v);
-			i = e < n ? e + 1 : n;
-		} else {
-			e = sph_bare_end(s, n, v, &i);
-			while (e > v && s[e - 1] == ' ')
-				e--;
-		}
-		sph_store(r, s + key, kn, (struct str){ s + v, e - v });
-	}
+	r->first_key = kv_scan(s, n, i, sph_names,
+	    sizeof(sph_names) / sizeof(sph_names[0]), r->val);
+	r->has_key = r->first_key < n;
 }
 
 static bool

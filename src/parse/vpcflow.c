@@ -194,28 +194,6 @@ vf_looks_iso(struct str s)
 	return true;
 }
 
-/*
- * Reads a decimal number of at most max; false for anything else,
- * including an empty text.
- */
-static bool
-vf_uint(struct str s, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (s.n == 0 || s.n > 19)
-		return false;
-	for (size_t i = 0; i < s.n; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return false;
-		v = v * 10 + (uint64_t)(s.p[i] - '0');
-		if (v > max)
-			return false;
-	}
-	*out = v;
-	return true;
-}
-
 /* Reads an address field unless absent; sets the reason on failure. */
 static bool
 vf_addr(struct parse_ctx *ctx, struct str s, const char *reason,
@@ -239,7 +217,7 @@ vf_port(struct parse_ctx *ctx, struct str s, const char *reason,
 
 	if (s.p == NULL)
 		return true;
-	if (!vf_uint(s, 65535, &v)) {
+	if (!str_to_uint(s, 65535, &v)) {
 		ctx->reason = reason;
 		return false;
 	}
@@ -256,7 +234,7 @@ vf_time(struct parse_ctx *ctx, const struct vf_record *r, struct event *ev)
 
 	if (r->v[VF_START].p != NULL) {
 		/* 10^11 seconds is the year 5138: far beyond any log */
-		if (!vf_uint(r->v[VF_START], UINT64_C(99999999999), &secs)) {
+		if (!str_to_uint(r->v[VF_START], UINT64_C(99999999999), &secs)) {
 			ctx->reason = "bad start";
 			return false;
 		}
@@ -407,7 +385,7 @@ vf_sniff_line(const char *line, size_t n)
 	}
 	if (k > 0 && vf_looks_iso(tok[0]))
 		t++, k--;
-	if (k != VF_DEFAULT_COLS || !vf_uint(t[0], 99, &v) ||
+	if (k != VF_DEFAULT_COLS || !str_to_uint(t[0], 99, &v) ||
 	    !(vf_str_is(t[2], "-") || (t[2].n > 4 &&
 	    memcmp(t[2].p, "eni-", 4) == 0)))
 		return 0;

@@ -1,0 +1,98 @@
+/*
+ * kv.c - scanning key=value text.
+ */
+#include <string.h>
+
+#include "kv.h"
+
+static int
+kv_is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+
+/* Length of the key at s[i] if a "=" follows it, else 0. */
+static size_t
+kv_key_len(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && kv_is_key_char(s[k]))
+		k++;
+	return k > i && k < n && s[k] == '=' ? k - i : 0;
+}
+
+/*
+ * Finds the end of the bare value starting at s[i]: the space before the
+ * next key, or n.  Sets *next to where scanning goes on.
+ */
+static size_t
+kv_bare_end(const char *s, size_t n, size_t i, size_t *next)
+{
+	for (; i < n; i++)
+		if (s[i] == ' ' && kv_key_len(s, n, i + 1) > 0) {
+			*next = i + 1;
+			return i;
+		}
+	*next = n;
+	return n;
+}
+
+/*
+ * Finds the closing quote of the value whose opening quote is s[i - 1];
+ * a backslash escapes the byte after it.  An unclosed value runs to n.
+ */
+static size_t
+kv_quoted_end(const char *s, size_t n, size_t i)
+{
+	for (; i < n && s[i] != '"'; i++)
+		if (s[i] == '\\' && i + 1 < n)
+			i++;
+	return i < n ? i : n;
+}
+
+static void
+kv_store(const struct kv_name *names, size_t nnames, struct str *val,
+    const char *key, size_t kn, struct str v)
+{
+	for (size_t k = 0; k < nnames; k++)
+		if (names[k].len == kn && memcmp(names[k].name, key, kn) == 0) {
+			if (val[names[k].slot].p == NULL && v.n > 0)
+				val[names[k].slot] = v;
+			return;
+		}
+}
+
+size_t
+kv_scan(const char *s, size_t n, size_t i, const struct kv_name *names,
+    size_t nnames, struct str *val)
+{
+	size_t first = n, key, kn, v, e;
+
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		if ((kn = kv_key_len(s, n, i)) == 0) {
+			kv_bare_end(s, n, i, &i);
+			continue;
+		}
+		if (first == n)
+			first = i;
+		key = i;
+		v = i + kn + 1;
+		if (v < n && s[v] == '"') {
+			e = kv_quoted_end(s, n, ++v);
+			i = e < n ? e + 1 : n;
+		} else {
+			e = kv_bare_end(s, n, v, &i);
+			while (e > v && s[e - 1] == ' ')
+				e--;
+		}
+		kv_store(names, nnames, val, s + key, kn,
+		    (struct str){ s + v, e - v });
+	}
+	return first;
+}
