@@ -119,7 +119,25 @@ cef_split_header(const char *s, size_t n, struct str *field)
 static bool
 cef_is_key_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-';
+	/* a table, not isalnum(): this runs on every byte of every key */
+	static const uint8_t key_char[256] = {
+		['-'] = 1, ['.'] = 1, ['_'] = 1,
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1,
+		['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+		['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+		['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+		['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
+		['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+		['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+		['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+		['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
+		['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+		['y'] = 1, ['z'] = 1,
+	};
+
+	return key_char[(unsigned char)c];
 }
 
 /* Length of the key at s[i] if a "=" follows it, else 0. */
@@ -140,11 +158,16 @@ cef_key_len(const char *s, size_t n, size_t i)
 static size_t
 cef_value_end(const char *s, size_t n, size_t i, size_t *next)
 {
-	for (; i < n; i++)
-		if (s[i] == ' ' && cef_key_len(s, n, i + 1) > 0) {
+	const char *sp;
+
+	while (i < n && (sp = memchr(s + i, ' ', n - i)) != NULL) {
+		i = (size_t)(sp - s);
+		if (cef_key_len(s, n, i + 1) > 0) {
 			*next = i + 1;
 			return i;
 		}
+		i++;
+	}
 	*next = n;
 	return n;
 }
@@ -154,7 +177,7 @@ static void
 cef_store(struct cef_rec *r, const char *key, size_t kn, struct str v)
 {
 	for (size_t k = 0; k < sizeof(cef_names) / sizeof(cef_names[0]); k++)
-		if (cef_names[k].len == kn &&
+		if (cef_names[k].len == kn && cef_names[k].name[0] == key[0] &&
 		    memcmp(cef_names[k].name, key, kn) == 0) {
 			if (r->val[cef_names[k].key].p == NULL)
 				r->val[cef_names[k].key] = v;

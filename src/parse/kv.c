@@ -30,11 +30,16 @@ kv_key_len(const char *s, size_t n, size_t i)
 static size_t
 kv_bare_end(const char *s, size_t n, size_t i, size_t *next)
 {
-	for (; i < n; i++)
-		if (s[i] == ' ' && kv_key_len(s, n, i + 1) > 0) {
+	const char *sp;
+
+	while (i < n && (sp = memchr(s + i, ' ', n - i)) != NULL) {
+		i = (size_t)(sp - s);
+		if (kv_key_len(s, n, i + 1) > 0) {
 			*next = i + 1;
 			return i;
 		}
+		i++;
+	}
 	*next = n;
 	return n;
 }
@@ -57,7 +62,8 @@ kv_store(const struct kv_name *names, size_t nnames, struct str *val,
     const char *key, size_t kn, struct str v)
 {
 	for (size_t k = 0; k < nnames; k++)
-		if (names[k].len == kn && memcmp(names[k].name, key, kn) == 0) {
+		if (names[k].len == kn && names[k].name[0] == key[0] &&
+		    memcmp(names[k].name, key, kn) == 0) {
 			if (val[names[k].slot].p == NULL && v.n > 0)
 				val[names[k].slot] = v;
 			return;
