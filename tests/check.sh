@@ -6,7 +6,8 @@
 #   2. tests/run.sh again on the ASan+UBSan build in ASAN_BUILD
 #      (build-asan); the cases named in ASAN_SKIP_CASES are skipped there
 #   3. every fuzz target of FUZZ_DIR (build/fuzz) briefly: its saved
-#      regression inputs, then FUZZ_SMOKE_SECONDS (3) of fuzzing
+#      regression inputs, then FUZZ_SMOKE_SECONDS (3) of fuzzing, in
+#      FUZZ_SMOKE_JOBS (2) lanes side by side
 #   4. tests/valgrind.sh: a subset under valgrind's memcheck
 #
 # The Makefile builds all three beforehand.  A stage whose build is
@@ -56,6 +57,32 @@ else
 	skip=$((skip + 1))
 fi
 
+# fuzz_smoke TARGET...: the targets split over the lanes; one count.
+fuzz_smoke() {
+	jobs=${FUZZ_SMOKE_JOBS:-2}
+	fuzz/seed.sh "$fuzz/seeds" >/dev/null
+	i=0
+	for t in "$@"; do
+		echo "$t" >>"$tmp/lane.$((i % jobs))"
+		i=$((i + 1))
+	done
+	for lane in "$tmp"/lane.*; do
+		# shellcheck disable=SC2046
+		FUZZ_DIR="$fuzz" fuzz/run.sh smoke "${FUZZ_SMOKE_SECONDS:-3}" \
+		    $(cat "$lane") >"$lane.out" 2>&1 &
+	done
+	wait
+	p=0 f=0 s=0
+	for lane in "$tmp"/lane.*.out; do
+		sed '$d' "$lane"
+		set -- $(tail -n 1 "$lane" | sed -n \
+		    's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p')
+		[ $# -eq 3 ] || set -- 0 1 0
+		p=$((p + $1)) f=$((f + $2)) s=$((s + $3))
+	done
+	echo "$p passed, $f failed, $s skipped"
+}
+
 targets=${FUZZ_TARGETS:-}
 if [ -z "$targets" ] && [ -d "$fuzz" ]; then
 	targets=$(find "$fuzz" -maxdepth 1 -type f -perm -u+x -printf '%f\n' |
@@ -63,8 +90,7 @@ if [ -z "$targets" ] && [ -d "$fuzz" ]; then
 fi
 if [ -n "$targets" ]; then
 	# shellcheck disable=SC2086
-	stage "fuzz smoke" env FUZZ_DIR="$fuzz" fuzz/run.sh smoke \
-	    "${FUZZ_SMOKE_SECONDS:-3}" $targets
+	stage "fuzz smoke" fuzz_smoke $targets
 else
 	echo "== fuzz smoke: no targets in $fuzz"
 	skip=$((skip + 1))
