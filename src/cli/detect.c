@@ -29,6 +29,7 @@ struct findings {
 
 struct worker {
 	struct detect *d;
+	struct findings fs;	/* reported while reading (memory cap) */
 	struct stream_stats st;
 	pthread_t tid;
 	struct job *job;
@@ -48,10 +49,30 @@ struct job {
 	atomic_size_t next;
 };
 
+/* Copies s; the copy is owned by the findings list. */
+static struct str
+str_copy(struct str s)
+{
+	char *p = malloc(s.n + 1);
+
+	if (p == NULL)
+		return STR_NULL;
+	if (s.n > 0)
+		memcpy(p, s.p, s.n);
+	p[s.n] = '\0';
+	return (struct str){ p, s.n };
+}
+
+/*
+ * Keeps a finding.  Each reader thread has its own list, and the names are
+ * copied: a thread's engine is freed when it is merged, and the memory cap
+ * may close bins, and so report findings, while the threads still read.
+ */
 static void
 collect(const struct finding *f, void *arg)
 {
 	struct findings *fs = arg;
+	struct finding *c;
 
 	if (fs->n == fs->cap) {
 		size_t cap = fs->cap ? fs->cap * 2 : 64;
@@ -64,7 +85,117 @@ collect(const struct finding *f, void *arg)
 		fs->v = v;
 		fs->cap = cap;
 	}
-	fs->v[fs->n++] = *f;
+	c = &fs->v[fs->n++];
+	*c = *f;
+	c->vendor = str_copy(f->vendor);
+	c->product = str_copy(f->product);
+}
+
+static void
+findings_free(struct findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		free((char *)fs->v[i].vendor.p);
+		free((char *)fs->v[i].product.p);
+	}
+	free(fs->v);
+	memset(fs, 0, sizeof(*fs));
+}
+
+/* Moves every finding of src to the end of dst. */
+static void
+findings_move(struct findings *dst, struct findings *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		collect(&src->v[i], dst);
+		free((char *)src->v[i].vendor.p);
+		free((char *)src->v[i].product.p);
+	}
+	free(src->v);
+	memset(src, 0, sizeof(*src));
+}
+
+static int
+bin_src_cmp(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+
+	if (x->bin != y->bin)
+		return x->bin < y->bin ? -1 : 1;
+	return addr_cmp(&x->src, &y->src);
+}
+
+/* Joins the ascending port lists of a and b into a, the lowest kept. */
+static void
+ports_join(struct finding *a, const struct finding *b)
+{
+	uint16_t out[FINDING_PORTS_MAX];
+	uint32_t i = 0, j = 0, n = 0;
+
+	while (n < FINDING_PORTS_MAX && (i < a->nport_list ||
+	    j < b->nport_list)) {
+		uint16_t p = j >= b->nport_list || (i < a->nport_list &&
+		    a->port_list[i] <= b->port_list[j]) ? a->port_list[i] :
+		    b->port_list[j];
+
+		out[n++] = p;
+		while (i < a->nport_list && a->port_list[i] == p)
+			i++;
+		while (j < b->nport_list && b->port_list[j] == p)
+			j++;
+	}
+	memcpy(a->port_list, out, n * sizeof(*out));
+	a->nport_list = n;
+}
+
+/*
+ * Joins findings of the same (source, bin).  They arise only when the
+ * memory cap closed a bin early in one reader thread while another still
+ * held events of it: the attempts add up exactly (each thread read other
+ * events), the distinct counts are known only to be at least the larger
+ * of the two, so the row is marked as possibly undercounted.
+ */
+static void
+findings_collapse(struct findings *fs)
+{
+	size_t out = 0;
+
+	if (fs->n < 2)
+		return;
+	qsort(fs->v, fs->n, sizeof(*fs->v), bin_src_cmp);
+	for (size_t i = 0; i < fs->n; i++) {
+		struct finding *a = &fs->v[out], *b = &fs->v[i];
+		int64_t minutes;
+
+		if (i == 0 || bin_src_cmp(a, b) != 0) {
+			fs->v[out + (i > 0)] = *b;
+			out += i > 0;
+			continue;
+		}
+		a->attempts += b->attempts;
+		a->ports = a->ports > b->ports ? a->ports : b->ports;
+		a->hosts = a->hosts > b->hosts ? a->hosts : b->hosts;
+		if (b->first < a->first) {
+			free((char *)a->vendor.p);
+			free((char *)a->product.p);
+			a->vendor = b->vendor, a->product = b->product;
+			a->first = b->first;
+		} else {
+			free((char *)b->vendor.p);
+			free((char *)b->product.p);
+		}
+		a->last = b->last > a->last ? b->last : a->last;
+		ports_join(a, b);
+		a->scan_type = engine_scan_type(a->ports, a->hosts);
+		a->duration = (time_floor(a->last, USEC_PER_SEC) -
+		    time_floor(a->first, USEC_PER_SEC)) / USEC_PER_SEC;
+		minutes = (time_floor(a->last, USEC_PER_MIN) -
+		    time_floor(a->first, USEC_PER_MIN)) / USEC_PER_MIN;
+		a->per_minute = (uint32_t)(a->attempts /
+		    (minutes > 1 ? minutes : 1));
+		a->inexact = true;
+	}
+	fs->n = out + 1;
 }
 
 static void
@@ -252,7 +383,10 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 		return NULL;
 	for (int i = 0; i < nt; i++) {
 		w[i].job = j;
-		w[i].d = detect_new(&j->o->detect, collect, fs);
+		/* thread 0's findings go straight to fs, which also takes
+		 * those of the final flush */
+		w[i].d = detect_new(&j->o->detect, collect,
+		    i == 0 ? fs : &w[i].fs);
 		if (w[i].d == NULL)
 			return NULL;
 		/* the threads share one cap */
@@ -279,8 +413,11 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 		stream_stats_merge(st, &w[i].st);
 		stream_stats_free(&w[i].st);
 		if (i > 0) {
-			detect_merge(w[0].d, w[i].d);
+			if (detect_merge(w[0].d, w[i].d) < 0)
+				fprintf(stderr, "scanspot detect: out of memory "
+				    "while joining the threads' results\n");
 			detect_free(w[i].d);
+			findings_move(fs, &w[i].fs);
 		}
 	}
 	d = w[0].d;
@@ -363,6 +500,7 @@ cmd_detect(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	detect_flush(d);
+	findings_collapse(&fs);
 	output_sort(fs.v, fs.n);
 	fs.n = apply_state(&o, &fs, &suppressed, &state_failed);
 	out = o.output ? o.output :
@@ -382,7 +520,7 @@ cmd_detect(int argc, char **argv)
 	detect_free(d);
 	stream_stats_free(&st);
 	stream_paths_free(job.paths);
-	free(fs.v);
+	findings_free(&fs);
 	options_free(&o);
 	return status;
 }

@@ -151,8 +151,10 @@ state_save(struct state *s, const char *path, int64_t now, char *err,
 	int64_t newest = state_reference(s, now);
 	FILE *fp;
 
-	if (tmp == NULL)
+	if (tmp == NULL) {
+		snprintf(err, errlen, "%s: out of memory", path);
 		return -1;
+	}
 	snprintf(tmp, tn, "%s.tmp", path);
 	if (s->n > 0)
 		qsort(s->v, s->n, sizeof(*s->v), pair_cmp);

@@ -436,7 +436,7 @@ engine_add(struct engine *e, const struct engine_event *ev)
 		e->has_watermark = true;
 	}
 	limit = close_limit(e);
-	if (start < limit && start + e->opts.bin <= limit) {
+	if (start + e->opts.bin <= limit) {
 		e->stats.late++;
 		return;
 	}
@@ -472,6 +472,7 @@ engine_add(struct engine *e, const struct engine_event *ev)
 		bin_close_first(e);
 	/* cheap test first: the full one walks the open bins */
 	if (e->opts.max_bytes != 0 && e->bytes * 2 > e->opts.max_bytes / 2 &&
+	    e->bytes > e->relieved_at + e->opts.max_bytes / 16 &&
 	    e->bytes + 2 * engine_largest_table(e) > e->opts.max_bytes)
 		engine_relieve(e);
 }
@@ -516,6 +517,9 @@ group_merge(struct engine *dst, struct group *d, const struct engine *src,
 int
 engine_merge(struct engine *dst, struct engine *src)
 {
+	/* groups src closed already; its open ones are counted as they are
+	 * created in dst */
+	dst->stats.groups += src->stats.groups - src->stats.groups_open;
 	while (src->nbins > 0) {
 		struct bin *sb = src->bins[src->nbins - 1];
 		struct bin *db = bin_get(dst, sb->start);

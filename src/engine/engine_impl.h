@@ -50,6 +50,8 @@ struct engine {
 				   for good (the memory cap closed them) */
 	size_t bytes;		/* sum of the bins' bytes */
 	uint64_t *evicted;	/* Bloom filter of evicted (source, bin) */
+	uint64_t bloom_bits;	/* its size, a power of two */
+	size_t relieved_at;	/* state size after the last relief */
 	struct vp_entry *vps;	/* entry 0 is the empty pair */
 	uint32_t nvps, capvps;
 	uint32_t *vp_index;	/* open-addressed, values are ids + 1 */

@@ -28,8 +28,9 @@
 #include "engine_impl.h"
 #include "hash.h"
 
-#define BLOOM_BITS (UINT64_C(1) << 26)	/* 8 MiB, about 5% false hits at
-					   ten million evicted keys */
+#define BLOOM_BITS_MAX (UINT64_C(1) << 26)	/* 8 MiB, about 5% false
+						   hits at ten million
+						   evicted keys */
 #define HISTOGRAM 1024
 
 static uint64_t
@@ -48,8 +49,8 @@ bloom_add(struct engine *e, const struct addr *src, int64_t bin)
 	uint64_t h = bloom_hash(src, bin);
 
 	for (int k = 0; k < 3; k++, h = h >> 21 | h << 43)
-		e->evicted[(h % BLOOM_BITS) >> 6] |=
-		    UINT64_C(1) << (h % BLOOM_BITS & 63);
+		e->evicted[(h % e->bloom_bits) >> 6] |=
+		    UINT64_C(1) << (h % e->bloom_bits & 63);
 }
 
 bool
@@ -61,8 +62,8 @@ engine_was_evicted(const struct engine *e, const struct addr *src,
 	if (e->evicted == NULL)
 		return false;
 	for (int k = 0; k < 3; k++, h = h >> 21 | h << 43)
-		if (!(e->evicted[(h % BLOOM_BITS) >> 6] >>
-		    (h % BLOOM_BITS & 63) & 1))
+		if (!(e->evicted[(h % e->bloom_bits) >> 6] >>
+		    (h % e->bloom_bits & 63) & 1))
 			return false;
 	return true;
 }
@@ -111,9 +112,14 @@ evict_cutoff(const struct engine *e, uint32_t most)
 				    ((double)(hi - lo) + 1) * HISTOGRAM)]++;
 		}
 	for (size_t k = 0; k < HISTOGRAM; k++)
-		if ((seen += count[k]) * 2 >= total)
-			return lo + (int64_t)((double)(hi - lo + 1) *
+		if ((seen += count[k]) * 2 >= total) {
+			int64_t cut = lo + (int64_t)((double)(hi - lo + 1) *
 			    (double)(k + 1) / HISTOGRAM);
+
+			/* at least the oldest time goes, or groups that all
+			 * share one time would never be evicted */
+			return cut > lo ? cut : lo + 1;
+		}
 	return hi + 1;
 }
 
@@ -198,10 +204,16 @@ engine_relieve(struct engine *e)
 		bin_close_first(e);
 	}
 	if (e->evicted == NULL && over(e)) {
-		if ((e->evicted = calloc(BLOOM_BITS / 64,
+		/* an eighth of the cap at most, so that it never fills a
+		 * small cap (each thread's share) by itself */
+		e->bloom_bits = BLOOM_BITS_MAX;
+		while (e->bloom_bits / 8 > e->opts.max_bytes / 8 &&
+		    e->bloom_bits > 4096)
+			e->bloom_bits /= 2;
+		if ((e->evicted = calloc(e->bloom_bits / 64,
 		    sizeof(uint64_t))) == NULL)
 			return;
-		e->bytes += BLOOM_BITS / 8;	/* counted, never freed */
+		e->bytes += e->bloom_bits / 8;	/* counted, never freed */
 	}
 	for (uint32_t most = 1; most <= 3 && over(e);) {
 		int64_t cutoff = evict_cutoff(e, most);
@@ -212,5 +224,9 @@ engine_relieve(struct engine *e)
 		if (evicted == 0)
 			most++;
 	}
+	/* what could not be freed (findings, groups of many events) is not
+	 * walked again for every event: the next relief waits until the
+	 * state has grown by a sixteenth of the cap */
+	e->relieved_at = e->bytes;
 	e->last_bin = 0;
 }

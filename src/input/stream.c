@@ -258,7 +258,7 @@ deliver(struct stream_run *run, const struct format *f, struct event *ev)
 	struct time_ctx *tc = &run->ctx.time;
 	uint64_t line = run->ctx.record_line;
 
-	if (!ev->has_time && (tc->has_prev || !run->o->untimed_skip)) {
+	if (!ev->has_time && !run->o->untimed_skip) {
 		/* a record without a time is dated by arrival: the record
 		 * before it, else the file's time, as a collector stamps
 		 * what it receives */
