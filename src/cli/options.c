@@ -442,7 +442,7 @@ static const struct setting settings[] = {
 	{ "lateness", set_lateness, "DURATION",
 	    "close bins this far behind the newest (none)", false },
 	{ "max-memory", set_max_memory, "SIZE",
-	    "cap on the detection state (half the RAM, at most 4G)",
+	    "cap on the detection state (RAM/2, at most 4G)",
 	    false },
 	{ "threads", set_threads, "N", "reader threads (one per core)", false },
 	{ "netfilter-default-action", set_nf_action, "WORD",
