@@ -688,10 +688,18 @@ options_usage(FILE *fp, const char *cmd)
 			fprintf(fp, "  %-30s %s\n", lhs, settings[i].help);
 	}
 	fprintf(fp, "  %-30s %s\n", "-h, --help", "show this help");
-	fprintf(fp, "\nformats:");
-	for (size_t i = 0; i < nformats; i++)
+	fprintf(fp, "\nformats (default: detected per file):\n ");
+	for (size_t i = 0, col = 1; i < nformats; i++) {
+		size_t w = strlen(formats[i]->name) + 1;
+
+		if (col + w > 76) {
+			fputs("\n ", fp);
+			col = 1;
+		}
 		fprintf(fp, " %s", formats[i]->name);
-	fprintf(fp, " (default: detected per file)\n");
+		col += w;
+	}
+	fputc('\n', fp);
 }
 
 static void
