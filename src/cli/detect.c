@@ -414,8 +414,8 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 		stream_stats_free(&w[i].st);
 		if (i > 0) {
 			if (detect_merge(w[0].d, w[i].d) < 0)
-				fprintf(stderr, "scanspot detect: out of memory "
-				    "while joining the threads' results\n");
+				fprintf(stderr, "scanspot detect: out of "
+				    "memory joining the threads' results\n");
 			detect_free(w[i].d);
 			findings_move(fs, &w[i].fs);
 		}

@@ -109,46 +109,6 @@ fg_read_epoch(struct str v, int64_t *out)
 	return true;
 }
 
-/* Reads exactly count digits at s; -1 when they are not all digits. */
-static int
-fg_digits(const char *s, int count)
-{
-	int v = 0;
-
-	for (int i = 0; i < count; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/*
- * Reads date "yyyy-mm-dd" and time "hh:mm:ss" into *c, with the offset
- * of tz when tz is a zone time_parse_zone() reads.
- */
-static bool
-fg_read_civil(struct str d, struct str t, struct str tz, struct civil *c)
-{
-	memset(c, 0, sizeof(*c));
-	if (d.n != 10 || d.p[4] != '-' || d.p[7] != '-' || t.n != 8 ||
-	    t.p[2] != ':' || t.p[5] != ':')
-		return false;
-	c->year = fg_digits(d.p, 4);
-	c->mon = fg_digits(d.p + 5, 2);
-	c->day = fg_digits(d.p + 8, 2);
-	c->hour = fg_digits(t.p, 2);
-	c->min = fg_digits(t.p + 3, 2);
-	c->sec = fg_digits(t.p + 6, 2);
-	if (c->year < 0 || c->mon < 0 || c->day < 0 || c->hour < 0 ||
-	    c->min < 0 || c->sec < 0)
-		return false;
-	c->has_year = true;
-	if (tz.n > 0)
-		c->has_offset = time_parse_zone(tz.p, tz.n, &c->offset);
-	return civil_valid(c);
-}
-
 /*
  * Sets the event time from eventtime, else logtime, else date and time
  * (with tz), else the syslog header.  A value that cannot be read falls
@@ -167,7 +127,7 @@ fg_fill_time(struct parse_ctx *ctx, const struct fg_rec *r,
 		ctx->time.has_prev = true;
 		return;
 	}
-	if (fg_read_civil(r->val[FG_DATE], r->val[FG_TIME], r->val[FG_TZ],
+	if (kv_read_civil(r->val[FG_DATE], r->val[FG_TIME], r->val[FG_TZ],
 	    &c) && time_ctx_resolve(&ctx->time, &c, &ev->time)) {
 		ev->has_time = true;
 		return;

@@ -1,6 +1,7 @@
 /*
  * kv.c - scanning key=value text.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "kv.h"
@@ -101,4 +102,40 @@ kv_scan(const char *s, size_t n, size_t i, const struct kv_name *names,
 		    (struct str){ s + v, e - v });
 	}
 	return first;
+}
+
+/* Reads exactly count digits at s; -1 when they are not all digits. */
+static int
+kv_digits(const char *s, int count)
+{
+	int v = 0;
+
+	for (int i = 0; i < count; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+bool
+kv_read_civil(struct str d, struct str t, struct str tz, struct civil *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (d.n != 10 || d.p[4] != '-' || d.p[7] != '-' || t.n != 8 ||
+	    t.p[2] != ':' || t.p[5] != ':')
+		return false;
+	c->year = kv_digits(d.p, 4);
+	c->mon = kv_digits(d.p + 5, 2);
+	c->day = kv_digits(d.p + 8, 2);
+	c->hour = kv_digits(t.p, 2);
+	c->min = kv_digits(t.p + 3, 2);
+	c->sec = kv_digits(t.p + 6, 2);
+	if (c->year < 0 || c->mon < 0 || c->day < 0 || c->hour < 0 ||
+	    c->min < 0 || c->sec < 0)
+		return false;
+	c->has_year = true;
+	if (tz.n > 0)
+		c->has_offset = time_parse_zone(tz.p, tz.n, &c->offset);
+	return civil_valid(c);
 }

@@ -5,9 +5,11 @@
 #ifndef SCANSPOT_KV_H
 #define SCANSPOT_KV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/event.h"
+#include "../core/timeutil.h"
 
 /* A key a format reads, and the slot its value goes to. */
 struct kv_name {
@@ -29,5 +31,13 @@ struct kv_name {
  */
 size_t kv_scan(const char *s, size_t n, size_t i,
     const struct kv_name *names, size_t nnames, struct str *val);
+
+/*
+ * Reads the date "yyyy-mm-dd" and time "hh:mm:ss" fields into *c, with the
+ * offset of the zone field tz when time_parse_zone() reads it (else none).
+ * Returns false unless both have exactly that form and make a valid time.
+ */
+bool kv_read_civil(struct str date, struct str time, struct str tz,
+    struct civil *c);
 
 #endif

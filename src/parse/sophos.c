@@ -92,46 +92,6 @@ sph_read_port(struct str v, uint16_t *port)
 	return true;
 }
 
-/* Reads exactly count digits at s; -1 when they are not all digits. */
-static int
-sph_digits(const char *s, int count)
-{
-	int v = 0;
-
-	for (int i = 0; i < count; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/*
- * Reads date "yyyy-mm-dd" and time "hh:mm:ss" into *c, with the offset
- * of the timezone field when time_parse_zone() reads it.
- */
-static bool
-sph_read_civil(struct str d, struct str t, struct str tz, struct civil *c)
-{
-	memset(c, 0, sizeof(*c));
-	if (d.n != 10 || d.p[4] != '-' || d.p[7] != '-' || t.n != 8 ||
-	    t.p[2] != ':' || t.p[5] != ':')
-		return false;
-	c->year = sph_digits(d.p, 4);
-	c->mon = sph_digits(d.p + 5, 2);
-	c->day = sph_digits(d.p + 8, 2);
-	c->hour = sph_digits(t.p, 2);
-	c->min = sph_digits(t.p + 3, 2);
-	c->sec = sph_digits(t.p + 6, 2);
-	if (c->year < 0 || c->mon < 0 || c->day < 0 || c->hour < 0 ||
-	    c->min < 0 || c->sec < 0)
-		return false;
-	c->has_year = true;
-	if (tz.n > 0)
-		c->has_offset = time_parse_zone(tz.p, tz.n, &c->offset);
-	return civil_valid(c);
-}
-
 /*
  * Sets the event time from timestamp, else date and time (with
  * timezone), else the syslog header.  A value that cannot be read falls
@@ -150,7 +110,7 @@ sph_fill_time(struct parse_ctx *ctx, const struct sph_rec *r,
 		ev->has_time = true;
 		return;
 	}
-	if (sph_read_civil(r->val[SPH_DATE], r->val[SPH_TIME],
+	if (kv_read_civil(r->val[SPH_DATE], r->val[SPH_TIME],
 	    r->val[SPH_TIMEZONE], &c) &&
 	    time_ctx_resolve(&ctx->time, &c, &ev->time)) {
 		ev->has_time = true;

@@ -234,7 +234,8 @@ vf_time(struct parse_ctx *ctx, const struct vf_record *r, struct event *ev)
 
 	if (r->v[VF_START].p != NULL) {
 		/* 10^11 seconds is the year 5138: far beyond any log */
-		if (!str_to_uint(r->v[VF_START], UINT64_C(99999999999), &secs)) {
+		if (!str_to_uint(r->v[VF_START], UINT64_C(99999999999),
+		    &secs)) {
 			ctx->reason = "bad start";
 			return false;
 		}
