@@ -450,6 +450,10 @@ apply_state(const struct options *o, struct findings *fs, size_t *suppressed,
 	}
 	n = state_filter(s, fs->v, fs->n);
 	*suppressed = fs->n - n;
+	for (size_t i = n; i < fs->n; i++) {
+		free((char *)fs->v[i].vendor.p);
+		free((char *)fs->v[i].product.p);
+	}
 	if (state_save(s, o->state_path, now_usec(), err, sizeof(err)) < 0) {
 		fprintf(stderr, "scanspot detect: state: %s\n", err);
 		*failed = true;

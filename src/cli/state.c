@@ -121,7 +121,13 @@ state_filter(struct state *s, struct finding *rows, size_t n)
 		    sizeof(*s->v), pair_cmp) != NULL)
 			continue;
 		state_add(s, rows[i].bin, &rows[i].src);
-		rows[out++] = rows[i];
+		if (i != out) {
+			struct finding t = rows[out];
+
+			rows[out] = rows[i];
+			rows[i] = t;
+		}
+		out++;
 	}
 	return out;
 }

@@ -23,8 +23,8 @@ struct state;
 struct state *state_load(const char *path, char *err, size_t errlen);
 void state_free(struct state *s);
 
-/* Removes the findings already in the state and records the others.
- * Returns the new count of rows. */
+/* Moves the findings already in the state behind the others, in order,
+ * and records the others.  Returns the count of rows kept in front. */
 size_t state_filter(struct state *s, struct finding *rows, size_t n);
 
 /* Writes the state back (atomically, by rename), forgetting the pairs more
