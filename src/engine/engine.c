@@ -321,7 +321,9 @@ group_get(struct engine *e, struct bin *b, const struct addr *src)
 {
 	uint32_t i;
 
-	if ((b->n + 1) * 4 > b->cap * 3 && bin_grow(e, b) < 0)
+	/* up to 7/8 full: linear probing under a keyed hash stays short,
+	 * and the slots are most of the state's memory */
+	if ((b->n + 1) * 8 > b->cap * 7 && bin_grow(e, b) < 0)
 		return NULL;
 	for (i = group_slot(src, b->cap); b->tab[i].attempts != 0;
 	    i = (i + 1) & (b->cap - 1)) {

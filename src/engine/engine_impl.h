@@ -16,8 +16,8 @@
 struct group {
 	struct addr src;
 	uint32_t attempts;	/* 0: the slot is empty */
-	uint32_t vp;		/* vendor/product of the earliest event */
-	bool inexact;		/* this (source, bin) was evicted before */
+	uint32_t vp : 31;	/* vendor/product of the earliest event */
+	uint32_t inexact : 1;	/* this (source, bin) was evicted before */
 	int64_t first, last;
 	uint64_t first_seq;
 	struct portset ports;

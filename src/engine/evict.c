@@ -138,7 +138,7 @@ bin_evict(struct engine *e, struct bin *b, uint32_t most, int64_t cutoff)
 			keep++;
 	if (keep == b->n)
 		return 0;
-	while (cap * 3 < keep * 4 + 4)
+	while (cap * 7 < keep * 8 + 8)
 		cap *= 2;
 	if ((tab = calloc(cap, sizeof(*tab))) == NULL)
 		return 0;
