@@ -114,6 +114,15 @@ struct format {
 	enum parse_status (*finish)(struct parse_ctx *ctx);
 };
 
+/*
+ * Scores a file head for a line format: 30 plus 60 times the share of its
+ * first max_lines non-blank lines that like() accepts, 0 when none does.
+ * Trailing CR and spaces are dropped from each line; a line cut off at
+ * the end of the head is not counted, unless it is the only one.
+ */
+int sniff_share(const char *head, size_t n, size_t max_lines,
+    bool (*like)(const char *line, size_t n));
+
 /* The registry, in the order the per-line fallback tries formats. */
 #define FORMATS_MAX 64
 extern const struct format *const formats[];

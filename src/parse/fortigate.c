@@ -304,31 +304,11 @@ fg_line_like(const char *s, size_t n)
 	return fg_line_maybe(s, n) && fg_read_record(s, n, &h, &r);
 }
 
-/*
- * Scores the file head by the share of its non-blank lines that read as
- * FortiGate records.  A line cut off at the end of the head is not
- * counted, unless it is the only one.
- */
+/* Scores the file head by the share of its lines that read as records. */
 static int
 fortigate_sniff(const char *head, size_t n)
 {
-	size_t i = 0, e, lines = 0, good = 0;
-	const char *nl;
-
-	while (i < n && lines < FG_SNIFF_LINES) {
-		nl = memchr(head + i, '\n', n - i);
-		if (nl == NULL && lines > 0)
-			break;
-		e = nl != NULL ? (size_t)(nl - head) : n;
-		while (e > i && (head[e - 1] == '\r' || head[e - 1] == ' '))
-			e--;
-		if (e > i) {
-			lines++;
-			good += fg_line_like(head + i, e - i);
-		}
-		i = (nl != NULL ? (size_t)(nl - head) : n) + 1;
-	}
-	return good == 0 ? 0 : (int)(30 + 60 * good / lines);
+	return sniff_share(head, n, FG_SNIFF_LINES, fg_line_like);
 }
 
 const struct format format_fortigate = {

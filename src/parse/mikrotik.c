@@ -233,32 +233,11 @@ mt_line_like(const char *s, size_t n)
 	    mt_read_packet(s + chain_end + 1, n - chain_end - 1, &pk) == NULL;
 }
 
-/*
- * Scores the file head by the share of its non-blank lines that read as
- * RouterOS firewall lines; a log where they are mixed with other router
- * messages still scores above zero.  A line cut off at the end of the
- * head is not counted, unless it is the only one.
- */
+/* Scores the file head by the share of its lines that read as records. */
 static int
 mikrotik_sniff(const char *head, size_t n)
 {
-	size_t i = 0, e, lines = 0, good = 0;
-	const char *nl;
-
-	while (i < n && lines < MT_SNIFF_LINES) {
-		nl = memchr(head + i, '\n', n - i);
-		if (nl == NULL && lines > 0)
-			break;
-		e = nl != NULL ? (size_t)(nl - head) : n;
-		while (e > i && (head[e - 1] == '\r' || head[e - 1] == ' '))
-			e--;
-		if (e > i) {
-			lines++;
-			good += mt_line_like(head + i, e - i);
-		}
-		i = (nl != NULL ? (size_t)(nl - head) : n) + 1;
-	}
-	return good == 0 ? 0 : (int)(30 + 60 * good / lines);
+	return sniff_share(head, n, MT_SNIFF_LINES, mt_line_like);
 }
 
 const struct format format_mikrotik = {

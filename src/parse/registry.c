@@ -56,6 +56,29 @@ format_by_name(const char *name)
 	return NULL;
 }
 
+int
+sniff_share(const char *head, size_t n, size_t max_lines,
+    bool (*like)(const char *line, size_t n))
+{
+	size_t i = 0, e, lines = 0, good = 0;
+	const char *nl;
+
+	while (i < n && lines < max_lines) {
+		nl = memchr(head + i, '\n', n - i);
+		if (nl == NULL && lines > 0)
+			break;
+		e = nl != NULL ? (size_t)(nl - head) : n;
+		while (e > i && (head[e - 1] == '\r' || head[e - 1] == ' '))
+			e--;
+		if (e > i) {
+			lines++;
+			good += like(head + i, e - i);
+		}
+		i = (nl != NULL ? (size_t)(nl - head) : n) + 1;
+	}
+	return good == 0 ? 0 : (int)(30 + 60 * good / lines);
+}
+
 char *
 scratch_reserve(struct scratch *s, size_t need)
 {
