@@ -399,6 +399,15 @@ cp_state_free(void *state)
 	free(state);
 }
 
+/* Between lines the state holds no packet still to read. */
+static bool
+cp_state_idle(const void *state)
+{
+	const struct cp_state *st = state;
+
+	return st->next == 0;
+}
+
 /* Scores the file head by the share of its non-empty lines that hold a
  * Check Point body. */
 static int
@@ -432,5 +441,6 @@ const struct format format_checkpoint = {
 	.line_based = true,
 	.state_new = cp_state_new,
 	.state_free = cp_state_free,
+	.state_idle = cp_state_idle,
 	.parse = checkpoint_parse,
 };

@@ -112,6 +112,13 @@ struct format {
 	 * left incomplete, else PARSE_SKIP.  May be NULL.
 	 */
 	enum parse_status (*finish)(struct parse_ctx *ctx);
+
+	/*
+	 * True when the state holds nothing that the next line depends on,
+	 * so a piece of a file read with a new state reads as it would
+	 * after this one.  NULL for a format whose state is never idle.
+	 */
+	bool (*state_idle)(const void *state);
 };
 
 /*

@@ -61,6 +61,15 @@ gcp_state_free(void *p)
 	free(st);
 }
 
+/* Idle between entries, outside any array that holds them. */
+static bool
+gcp_state_idle(const void *p)
+{
+	const struct gcp_state *st = p;
+
+	return !st->pending && !st->resume && st->arrays == 0;
+}
+
 static bool
 gcp_is_space(char c)
 {
@@ -788,6 +797,7 @@ const struct format format_gcpfw = {
 	.line_based = true,
 	.state_new = gcp_state_new,
 	.state_free = gcp_state_free,
+	.state_idle = gcp_state_idle,
 	.parse = gcpfw_parse,
 	.finish = gcpfw_finish,
 };
