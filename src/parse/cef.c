@@ -14,52 +14,20 @@
 #include <strings.h>
 
 #include "format.h"
+#include "scan.h"
 #include "syslog.h"
 
 #define CEF_NFIELDS 7		/* header fields, the version included */
 #define CEF_SNIFF_LINES 100	/* lines of the file head that sniff reads */
 
-/* The extension keys the event is built from; long names share a slot. */
+/*
+ * The extension keys the event is built from; long names share a slot
+ * (cef_key_short() and cef_key_long() read the names).
+ */
 enum cef_key {
 	CEF_RT, CEF_END, CEF_START, CEF_ACT, CEF_SRC, CEF_C6A2, CEF_DST,
 	CEF_C6A3, CEF_SPT, CEF_DPT, CEF_PROTO, CEF_DEVEXTID, CEF_DVCHOST,
 	CEF_DVC, CEF_NKEYS
-};
-
-#define CEF_NAME(s, k) { s, sizeof(s) - 1, k }
-
-static const struct cef_name {
-	const char *name;
-	size_t len;
-	enum cef_key key;
-} cef_names[] = {
-	CEF_NAME("rt", CEF_RT),
-	CEF_NAME("deviceReceiptTime", CEF_RT),
-	CEF_NAME("end", CEF_END),
-	CEF_NAME("endTime", CEF_END),
-	CEF_NAME("start", CEF_START),
-	CEF_NAME("startTime", CEF_START),
-	CEF_NAME("act", CEF_ACT),
-	CEF_NAME("deviceAction", CEF_ACT),
-	CEF_NAME("src", CEF_SRC),
-	CEF_NAME("sourceAddress", CEF_SRC),
-	CEF_NAME("c6a2", CEF_C6A2),
-	CEF_NAME("deviceCustomIPv6Address2", CEF_C6A2),
-	CEF_NAME("dst", CEF_DST),
-	CEF_NAME("destinationAddress", CEF_DST),
-	CEF_NAME("c6a3", CEF_C6A3),
-	CEF_NAME("deviceCustomIPv6Address3", CEF_C6A3),
-	CEF_NAME("spt", CEF_SPT),
-	CEF_NAME("sourcePort", CEF_SPT),
-	CEF_NAME("dpt", CEF_DPT),
-	CEF_NAME("destinationPort", CEF_DPT),
-	CEF_NAME("proto", CEF_PROTO),
-	CEF_NAME("transportProtocol", CEF_PROTO),
-	CEF_NAME("deviceExternalId", CEF_DEVEXTID),
-	CEF_NAME("dvchost", CEF_DVCHOST),
-	CEF_NAME("deviceHostName", CEF_DVCHOST),
-	CEF_NAME("dvc", CEF_DVC),
-	CEF_NAME("deviceAddress", CEF_DVC),
 };
 
 /* One record, as located in the line. */
@@ -78,15 +46,19 @@ struct cef_rec {
 static size_t
 cef_find(const char *s, size_t n, size_t *tag)
 {
-	const char *p = s, *q;
+	const char *p = s, *q, *end = s + n;
 	size_t i;
 
-	while ((q = memmem(p, n - (p - s), "CEF:", 4)) != NULL) {
-		for (i = q - s + 4; i < n && s[i] == ' '; i++)
-			;
-		if (i < n && isdigit((unsigned char)s[i])) {
-			*tag = q - s;
-			return i;
+	while ((q = scan_byte(p, (size_t)(end - p), 'C')) != NULL) {
+		if (end - q < 4)
+			return 0;
+		if (memcmp(q, "CEF:", 4) == 0) {
+			for (i = q - s + 4; i < n && s[i] == ' '; i++)
+				;
+			if (i < n && isdigit((unsigned char)s[i])) {
+				*tag = q - s;
+				return i;
+			}
 		}
 		p = q + 1;
 	}
@@ -101,19 +73,22 @@ cef_find(const char *s, size_t n, size_t *tag)
 static size_t
 cef_split_header(const char *s, size_t n, struct str *field)
 {
-	size_t i = 0, start;
+	const char *p = s, *q, *start, *end = s + n;
 
 	for (int k = 0; k < CEF_NFIELDS; k++) {
-		for (start = i; i < n && s[i] != '|'; i++)
-			if (s[i] == '\\' && i + 1 < n &&
-			    (s[i + 1] == '|' || s[i + 1] == '\\'))
-				i++;
-		if (i >= n)
+		start = p;
+		while ((q = scan_byte2(p, (size_t)(end - p), '|', '\\')) !=
+		    NULL && *q == '\\') {
+			p = q + 1;
+			if (p < end && (*p == '|' || *p == '\\'))
+				p++;
+		}
+		if (q == NULL)
 			return 0;
-		field[k] = (struct str){ s + start, i - start };
-		i++;
+		field[k] = (struct str){ start, (size_t)(q - start) };
+		p = q + 1;
 	}
-	return i;
+	return (size_t)(p - s);
 }
 
 static bool
@@ -153,57 +128,124 @@ cef_key_len(const char *s, size_t n, size_t i)
 
 /*
  * Finds the end of the value starting at s[i]: the space before the next
- * key, or n.  Sets *next to the next key's offset (n at the end).
+ * key, or n.  Sets *next to the next key's offset and *kn to its length
+ * (n and 0 at the end).
  */
 static size_t
-cef_value_end(const char *s, size_t n, size_t i, size_t *next)
+cef_value_end(const char *s, size_t n, size_t i, size_t *next, size_t *kn)
 {
 	const char *sp;
 
-	while (i < n && (sp = memchr(s + i, ' ', n - i)) != NULL) {
+	while (i < n && (sp = scan_byte(s + i, n - i, ' ')) != NULL) {
 		i = (size_t)(sp - s);
-		if (cef_key_len(s, n, i + 1) > 0) {
+		if ((*kn = cef_key_len(s, n, i + 1)) > 0) {
 			*next = i + 1;
 			return i;
 		}
 		i++;
 	}
 	*next = n;
+	*kn = 0;
 	return n;
+}
+
+#define CEF_IS(k, lit) (memcmp(k, lit, sizeof(lit) - 1) == 0)
+
+/* The slot of a key of at most five bytes, or -1. */
+static int
+cef_key_short(const char *k, size_t kn)
+{
+	switch (kn) {
+	case 2:
+		return CEF_IS(k, "rt") ? CEF_RT : -1;
+	case 3:
+		return CEF_IS(k, "src") ? CEF_SRC : CEF_IS(k, "dst") ?
+		    CEF_DST : CEF_IS(k, "spt") ? CEF_SPT : CEF_IS(k, "dpt") ?
+		    CEF_DPT : CEF_IS(k, "act") ? CEF_ACT : CEF_IS(k, "end") ?
+		    CEF_END : CEF_IS(k, "dvc") ? CEF_DVC : -1;
+	case 4:
+		return CEF_IS(k, "c6a2") ? CEF_C6A2 : CEF_IS(k, "c6a3") ?
+		    CEF_C6A3 : -1;
+	case 5:
+		return CEF_IS(k, "proto") ? CEF_PROTO : CEF_IS(k, "start") ?
+		    CEF_START : -1;
+	}
+	return -1;
+}
+
+/* The slot of a key of six bytes or more, or -1. */
+static int
+cef_key_long(const char *k, size_t kn)
+{
+	switch (kn) {
+	case 7:
+		return CEF_IS(k, "dvchost") ? CEF_DVCHOST :
+		    CEF_IS(k, "endTime") ? CEF_END : -1;
+	case 9:
+		return CEF_IS(k, "startTime") ? CEF_START : -1;
+	case 10:
+		return CEF_IS(k, "sourcePort") ? CEF_SPT : -1;
+	case 12:
+		return CEF_IS(k, "deviceAction") ? CEF_ACT : -1;
+	case 13:
+		return CEF_IS(k, "sourceAddress") ? CEF_SRC :
+		    CEF_IS(k, "deviceAddress") ? CEF_DVC : -1;
+	case 14:
+		return CEF_IS(k, "deviceHostName") ? CEF_DVCHOST : -1;
+	case 15:
+		return CEF_IS(k, "destinationPort") ? CEF_DPT : -1;
+	case 16:
+		return CEF_IS(k, "deviceExternalId") ? CEF_DEVEXTID : -1;
+	case 17:
+		return CEF_IS(k, "deviceReceiptTime") ? CEF_RT :
+		    CEF_IS(k, "transportProtocol") ? CEF_PROTO : -1;
+	case 18:
+		return CEF_IS(k, "destinationAddress") ? CEF_DST : -1;
+	case 24:
+		return CEF_IS(k, "deviceCustomIPv6Address2") ? CEF_C6A2 :
+		    CEF_IS(k, "deviceCustomIPv6Address3") ? CEF_C6A3 : -1;
+	}
+	return -1;
+}
+
+/* The slot of a key the event uses, or -1: the names of enum cef_key. */
+static int
+cef_key_slot(const char *k, size_t kn)
+{
+	return kn <= 5 ? cef_key_short(k, kn) : cef_key_long(k, kn);
 }
 
 /* Keeps the value of a key the event uses, unless the key came before. */
 static void
 cef_store(struct cef_rec *r, const char *key, size_t kn, struct str v)
 {
-	for (size_t k = 0; k < sizeof(cef_names) / sizeof(cef_names[0]); k++)
-		if (cef_names[k].len == kn && cef_names[k].name[0] == key[0] &&
-		    memcmp(cef_names[k].name, key, kn) == 0) {
-			if (r->val[cef_names[k].key].p == NULL)
-				r->val[cef_names[k].key] = v;
-			return;
-		}
+	int k = cef_key_slot(key, kn);
+
+	if (k >= 0 && r->val[k].p == NULL)
+		r->val[k] = v;
 }
 
 /* Scans the extension s[0..n) for the keys of cef_names. */
 static void
 cef_scan_extension(const char *s, size_t n, struct cef_rec *r)
 {
-	size_t i = 0, key, kn, v, e;
+	size_t i = 0, kn, v, e, next, nkn;
 
 	while (i < n && s[i] == ' ')
 		i++;
+	kn = cef_key_len(s, n, i);
 	while (i < n) {
-		if ((kn = cef_key_len(s, n, i)) == 0) {
-			cef_value_end(s, n, i, &i);	/* text without key */
+		if (kn == 0) {
+			cef_value_end(s, n, i, &i, &kn);	/* no key */
 			continue;
 		}
-		key = i;
 		v = i + kn + 1;
-		e = cef_value_end(s, n, v, &i);
+		e = cef_value_end(s, n, v, &next, &nkn);
 		while (e > v && s[e - 1] == ' ')
 			e--;
-		cef_store(r, s + key, kn, (struct str){ s + v, e - v });
+		cef_store(r, s + i, kn, (struct str){ s + v, e - v });
+		i = next;
+		kn = nkn;
 	}
 }
 
@@ -375,23 +417,31 @@ cef_fill_time(struct parse_ctx *ctx, const struct cef_rec *r,
 	return NULL;
 }
 
-/* Fills the text fields, unescaped. */
+/* Fills the text fields, unescaped when the record holds a backslash. */
 static void
 cef_fill_text(struct parse_ctx *ctx, const struct cef_rec *r,
-    struct event *ev)
+    bool escaped, struct event *ev)
 {
 	struct str dev = r->val[CEF_DEVEXTID];
 
-	ev->vendor = cef_unescape(ctx, r->field[1], false);
-	ev->product = cef_unescape(ctx, r->field[2], false);
-	ev->action_hint = cef_unescape(ctx, r->field[5], false);
-	ev->action = cef_unescape(ctx, r->val[CEF_ACT], true);
+	ev->vendor = r->field[1];
+	ev->product = r->field[2];
+	ev->action_hint = r->field[5];
+	ev->action = r->val[CEF_ACT];
 	if (dev.n == 0)
 		dev = r->val[CEF_DVCHOST];
 	if (dev.n == 0) {
 		ev->device = r->host;
 		dev = ev->device.n == 0 ? r->val[CEF_DVC] : STR_NULL;
 	}
+	if (dev.n > 0)
+		ev->device = dev;
+	if (!escaped)
+		return;
+	ev->vendor = cef_unescape(ctx, r->field[1], false);
+	ev->product = cef_unescape(ctx, r->field[2], false);
+	ev->action_hint = cef_unescape(ctx, r->field[5], false);
+	ev->action = cef_unescape(ctx, r->val[CEF_ACT], true);
 	if (dev.n > 0)
 		ev->device = cef_unescape(ctx, dev, true);
 }
@@ -436,11 +486,13 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 	struct cef_rec r;
 	size_t tag, ver, ext;
 	const char *err;
+	bool escaped;
 
 	if ((ver = cef_find(line, n, &tag)) == 0)
 		return PARSE_NOT_MINE;
 	event_clear(ev);
-	memset(&r, 0, sizeof(r));
+	/* the header fields and the prefix are always written before use */
+	memset(r.val, 0, sizeof(r.val));
 	if ((ext = cef_split_header(line + ver, n - ver, r.field)) == 0) {
 		ctx->reason = "fewer than 7 header fields";
 		return PARSE_MALFORMED;
@@ -455,12 +507,12 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 
 	/* Unescaped text never outgrows the line: one reservation holds it
 	 * all, so the pointers handed out stay valid. */
-	if (memchr(line + ver, '\\', n - ver) != NULL &&
-	    scratch_reserve(&ctx->scratch, n - ver) == NULL) {
+	escaped = memchr(line + ver, '\\', n - ver) != NULL;
+	if (escaped && scratch_reserve(&ctx->scratch, n - ver) == NULL) {
 		ctx->reason = "out of memory";
 		return PARSE_MALFORMED;
 	}
-	cef_fill_text(ctx, &r, ev);
+	cef_fill_text(ctx, &r, escaped, ev);
 	if ((ctx->reason = cef_fill_time(ctx, &r, ev)) != NULL)
 		return PARSE_MALFORMED;
 	return PARSE_OK;
