@@ -13,6 +13,7 @@
 
 #include "../core/action.h"
 #include "format.h"
+#include "scan.h"
 #include "syslog.h"
 
 /* The keys the event needs, each taken from its first occurrence. */
@@ -40,17 +41,21 @@ str_is(struct str s, const char *lit)
 /*
  * Finds the "IN=" that starts the packet: the first one not glued to a
  * preceding word ("PHYSIN=" is not it, "]IN=" is).  Returns its offset,
- * or n when there is none.
+ * or n when there is none.  Every "IN=" holds a "=", so the search goes
+ * from one "=" to the next.
  */
 static size_t
 nf_find_in(const char *line, size_t n)
 {
 	const char *p = line, *end = line + n;
+	size_t k;
 
-	while ((p = memmem(p, (size_t)(end - p), "IN=", 3)) != NULL) {
-		if (p == line || !nf_is_word_char(p[-1]))
-			return (size_t)(p - line);
-		p += 3;
+	while ((p = memchr(p, '=', (size_t)(end - p))) != NULL) {
+		k = (size_t)(p - line);
+		if (k >= 2 && line[k - 2] == 'I' && line[k - 1] == 'N' &&
+		    (k == 2 || !nf_is_word_char(line[k - 3])))
+			return k - 2;
+		p++;
 	}
 	return n;
 }
@@ -67,20 +72,31 @@ nf_keep_first(struct str *dst, bool *has, struct str val)
 static void
 nf_body_take(struct nf_body *b, struct str key, struct str val)
 {
-	if (str_is(key, "SRC"))
-		nf_keep_first(&b->src, &b->has_src, val);
-	else if (str_is(key, "DST"))
-		nf_keep_first(&b->dst, &b->has_dst, val);
-	else if (str_is(key, "PROTO"))
-		nf_keep_first(&b->proto, &b->has_proto, val);
-	else if (str_is(key, "SPT"))
-		nf_keep_first(&b->spt, &b->has_spt, val);
-	else if (str_is(key, "DPT"))
-		nf_keep_first(&b->dpt, &b->has_dpt, val);
-	else if (str_is(key, "ID"))
-		nf_keep_first(&b->id, &b->has_id, val);
-	if (str_is(key, "MAC") || str_is(key, "SRC") || str_is(key, "DST"))
-		b->has_packet_key = true;
+	const char *k = key.p;
+
+	switch (key.n) {
+	case 2:
+		if (memcmp(k, "ID", 2) == 0)
+			nf_keep_first(&b->id, &b->has_id, val);
+		break;
+	case 3:
+		if (memcmp(k, "SRC", 3) == 0)
+			nf_keep_first(&b->src, &b->has_src, val);
+		else if (memcmp(k, "DST", 3) == 0)
+			nf_keep_first(&b->dst, &b->has_dst, val);
+		else if (memcmp(k, "SPT", 3) == 0)
+			nf_keep_first(&b->spt, &b->has_spt, val);
+		else if (memcmp(k, "DPT", 3) == 0)
+			nf_keep_first(&b->dpt, &b->has_dpt, val);
+		else if (memcmp(k, "MAC", 3) != 0)
+			break;
+		b->has_packet_key = true;	/* MAC, SRC or DST */
+		break;
+	case 5:
+		if (memcmp(k, "PROTO", 5) == 0)
+			nf_keep_first(&b->proto, &b->has_proto, val);
+		break;
+	}
 }
 
 /*
@@ -91,22 +107,28 @@ nf_body_take(struct nf_body *b, struct str key, struct str val)
 static void
 nf_body_scan(const char *p, const char *end, struct nf_body *b)
 {
+	const char *tok, *eq;
+
 	memset(b, 0, sizeof(*b));
 	while (p < end) {
-		const char *tok, *eq;
-
 		while (p < end && *p == ' ')
 			p++;
 		if (p == end || *p == '[')
 			break;
 		tok = p;
-		while (p < end && *p != ' ')
-			p++;
-		eq = memchr(tok, '=', (size_t)(p - tok));
-		if (eq == NULL)
-			continue;	/* a flag such as DF or SYN */
+		if ((eq = scan_byte2(p, (size_t)(end - p), ' ', '=')) == NULL)
+			break;		/* a last flag */
+		if (*eq == ' ') {
+			p = eq;		/* a flag such as DF or SYN */
+			continue;
+		}
+		if ((p = scan_byte(eq, (size_t)(end - eq), ' ')) == NULL)
+			p = end;
 		nf_body_take(b, (struct str){ tok, (size_t)(eq - tok) },
 		    (struct str){ eq + 1, (size_t)(p - eq - 1) });
+		if (b->has_src && b->has_dst && b->has_proto && b->has_spt &&
+		    b->has_dpt && b->has_id)
+			break;	/* later tokens can change nothing */
 	}
 }
 

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "scan.h"
 #include "syslog.h"
 
 /* Length of an RFC 3164 TAG plus pid; longer tokens are not tags. */
@@ -17,9 +18,12 @@
 static size_t
 syslog_span_token(const char *s, size_t n, size_t i)
 {
-	while (i < n && s[i] != ' ')
-		i++;
-	return i;
+	const char *sp;
+
+	if (i >= n)
+		return i;
+	sp = scan_byte(s + i, n - i, ' ');
+	return sp != NULL ? (size_t)(sp - s) : n;
 }
 
 static size_t
@@ -140,15 +144,31 @@ syslog_is_tag(const char *s, size_t n, struct str *tag)
 	return true;
 }
 
-/* True when the token can be a host name or address. */
+/* True when the token can be a host name or address: [A-Za-z0-9-._:%]. */
 static bool
 syslog_is_host(const char *s, size_t n)
 {
+	static const unsigned char host_char[256] = {
+		['-'] = 1, ['.'] = 1, ['_'] = 1, [':'] = 1, ['%'] = 1,
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1,
+		['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+		['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+		['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+		['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
+		['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+		['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+		['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+		['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
+		['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+		['y'] = 1, ['z'] = 1,
+	};
+
 	if (n == 0)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) &&
-		    (s[i] == '\0' || strchr("-._:%", s[i]) == NULL))
+		if (!host_char[(unsigned char)s[i]])
 			return false;
 	return true;
 }
