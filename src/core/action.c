@@ -67,34 +67,32 @@ is_alnum(char ch)
 	    (ch >= 'A' && ch <= 'Z');
 }
 
-/* Copies a word of at most WORD_MAX bytes in lower case to buf. */
-static void
-word_lower(const char *word, size_t n, char *buf)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		buf[i] = lower(word[i]);
-	buf[n] = '\0';
-}
-
-/* FNV-1a of a lower-case word. */
+/*
+ * Copies a word of at most WORD_MAX bytes in lower case to buf; returns
+ * the FNV-1a hash of the copy.
+ */
 static size_t
-word_hash(const char *w, size_t n)
+word_lower(const char *word, size_t n, char *buf)
 {
 	uint32_t h = 2166136261u;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	for (i = 0; i < n; i++) {
+		buf[i] = lower(word[i]);
+		h = (h ^ (unsigned char)buf[i]) * 16777619u;
+	}
+	buf[n] = '\0';
 	return h;
 }
 
-/* The slot holding the lower-case word w, or the free slot it would take. */
+/*
+ * The slot holding the lower-case word w of hash h (from word_lower()),
+ * or the free slot it would take.
+ */
 static struct vocab_slot *
-vocab_slot_find(const char *w, size_t n)
+vocab_slot_find(const char *w, size_t n, size_t h)
 {
-	size_t i = word_hash(w, n) & (TABLE_SLOTS - 1);
+	size_t i = h & (TABLE_SLOTS - 1);
 	struct vocab_slot *s;
 
 	for (;; i = (i + 1) & (TABLE_SLOTS - 1)) {
@@ -111,8 +109,7 @@ vocab_insert(const char *word, size_t n, enum action_class c)
 	char w[WORD_MAX + 1];
 	struct vocab_slot *s;
 
-	word_lower(word, n, w);
-	s = vocab_slot_find(w, n);
+	s = vocab_slot_find(w, n, word_lower(word, n, w));
 	if (s->len == 0) {
 		if (vocab_count >= TABLE_FILL_MAX)
 			return -1;
@@ -203,8 +200,7 @@ action_classify(const char *word, size_t n)
 	if (n > WORD_MAX)
 		return ACTION_UNKNOWN;
 	vocab_ensure();
-	word_lower(word, n, w);
-	s = vocab_slot_find(w, n);
+	s = vocab_slot_find(w, n, word_lower(word, n, w));
 	return s->len == 0 ? ACTION_UNKNOWN : s->cls;
 }
 

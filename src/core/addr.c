@@ -158,11 +158,18 @@ bool
 addr_parse(const char *s, size_t n, struct addr *a)
 {
 	const char *pct;
+	uint8_t q[4];
 
 	if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
 		s++, n -= 2;
 	if (n == 0 || n > 64)
 		return false;
+	/* the common case first: text parse_v4() takes holds no colon */
+	if (parse_v4(s, n, q)) {
+		memcpy(a->b, v4_mapped_prefix, 12);
+		memcpy(a->b + 12, q, 4);
+		return true;
+	}
 	if (memchr(s, ':', n) == NULL) {
 		memcpy(a->b, v4_mapped_prefix, 12);
 		return parse_v4(s, n, a->b + 12);

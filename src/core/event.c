@@ -1,7 +1,6 @@
 /*
  * event.c - the normalized event.
  */
-#include <strings.h>
 #include <string.h>
 
 #include "event.h"
@@ -13,6 +12,20 @@ str_to_uint(struct str v, uint64_t max, uint64_t *out)
 
 	if (v.n == 0 || v.n > 20)
 		return false;
+	if (v.n < 20) {
+		/* at most 19 digits: below 10^19, no overflow to check */
+		for (size_t i = 0; i < v.n; i++) {
+			unsigned d = (unsigned char)v.p[i] - '0';
+
+			if (d > 9)
+				return false;
+			x = x * 10 + d;
+		}
+		if (x > max)
+			return false;
+		*out = x;
+		return true;
+	}
 	for (size_t i = 0; i < v.n; i++) {
 		unsigned d = (unsigned char)v.p[i] - '0';
 
@@ -33,15 +46,39 @@ event_clear(struct event *ev)
 	ev->proto = -1;
 }
 
+#define PROTO_NAME(s, k) { s, sizeof(s) - 1, k }
+
 static const struct {
 	const char *name;
+	size_t len;
 	int number;
 } proto_names[] = {
-	{ "ICMP", PROTO_ICMP }, { "IGMP", 2 }, { "TCP", PROTO_TCP },
-	{ "UDP", PROTO_UDP }, { "GRE", 47 }, { "ESP", 50 }, { "AH", 51 },
-	{ "ICMPv6", PROTO_ICMPV6 }, { "IPv6-ICMP", PROTO_ICMPV6 },
-	{ "SCTP", 132 }, { "UDPLITE", 136 },
+	PROTO_NAME("TCP", PROTO_TCP), PROTO_NAME("UDP", PROTO_UDP),
+	PROTO_NAME("ICMP", PROTO_ICMP), PROTO_NAME("IGMP", 2),
+	PROTO_NAME("GRE", 47), PROTO_NAME("ESP", 50), PROTO_NAME("AH", 51),
+	PROTO_NAME("ICMPv6", PROTO_ICMPV6),
+	PROTO_NAME("IPv6-ICMP", PROTO_ICMPV6),
+	PROTO_NAME("SCTP", 132), PROTO_NAME("UDPLITE", 136),
 };
+
+/* True when p[0..n) is name in any case (ASCII, as strncasecmp() in the
+ * C locale). */
+static bool
+proto_name_eq(const char *name, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char a = (unsigned char)name[i];
+		unsigned char b = (unsigned char)p[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (b >= 'A' && b <= 'Z')
+			b += 'a' - 'A';
+		if (a != b)
+			return false;
+	}
+	return true;
+}
 
 int
 proto_parse(const char *p, size_t n)
@@ -57,8 +94,8 @@ proto_parse(const char *p, size_t n)
 	if (i > 0)
 		return i == n && x <= 255 ? x : -2;
 	for (i = 0; i < sizeof(proto_names) / sizeof(proto_names[0]); i++)
-		if (strlen(proto_names[i].name) == n &&
-		    strncasecmp(proto_names[i].name, p, n) == 0)
+		if (proto_names[i].len == n &&
+		    proto_name_eq(proto_names[i].name, p, n))
 			return proto_names[i].number;
 	return -1;
 }
