@@ -1,12 +1,15 @@
 /*
  * detect.c - `scanspot detect`: the detection over files, end to end.
  *
- * Inputs are shared out to reader threads, one file at a time; each thread
- * parses and aggregates into its own detection.  When all inputs are read,
- * the relative period is fixed from the newest event of all of them, the
- * detections are merged, and every bin is closed.  Ties are ordered by
- * input order, not by which thread came first, so the findings are the
- * same bytes whatever the thread count.
+ * Inputs are shared out to reader threads as units of work: a whole file,
+ * which the thread aggregates into its own detection, or a piece of a large
+ * plain file (see stream_split()), which gets a detection of its own so
+ * that it can be thrown away.  When all units are read, the pieces of each
+ * file are joined in order, a piece that depended on the part before it
+ * being read again from that part's state; the relative period is fixed
+ * from the newest event of all; the detections are merged, and every bin
+ * is closed.  Ties are ordered by input order, not by which thread came
+ * first, so the findings are the same bytes whatever the thread count.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -41,11 +44,25 @@ struct period {
 	bool has_newest, has_end;
 };
 
+/* A unit of work: a whole file, or one piece of a file read in pieces. */
+struct unit {
+	size_t file;		/* index in the paths */
+	size_t k, n;		/* piece number and count; n 0: whole */
+	struct stream_piece *pieces;	/* the file's, owned by piece 0 */
+	const struct format *first;
+	struct detect *d;	/* a piece's own detection */
+	struct findings fs;
+	struct stream_stats st;
+	struct stream_part *part;
+};
+
 struct job {
 	struct options *o;
 	struct stream_opts sopts;
 	char **paths;
 	size_t npaths;
+	struct unit *units;
+	size_t nunits;
 	atomic_size_t next;
 };
 
@@ -210,11 +227,19 @@ worker_run(void *arg)
 {
 	struct worker *w = arg;
 	struct job *j = w->job;
+	struct unit *u;
 	size_t i;
 
-	while ((i = atomic_fetch_add(&j->next, 1)) < j->npaths)
-		stream_read(j->paths[i], (uint32_t)i, &j->sopts, sink_detect,
-		    w->d, &w->st);
+	while ((i = atomic_fetch_add(&j->next, 1)) < j->nunits) {
+		u = &j->units[i];
+		if (u->n == 0)
+			stream_read(j->paths[u->file], (uint32_t)u->file,
+			    &j->sopts, sink_detect, w->d, &w->st);
+		else if (u->d != NULL)
+			u->part = stream_part_read(j->paths[u->file],
+			    (uint32_t)u->file, &u->pieces[u->k], u->k,
+			    u->first, &j->sopts, sink_detect, u->d, &u->st);
+	}
 	return NULL;
 }
 
@@ -228,15 +253,58 @@ now_usec(void)
 }
 
 static int
-thread_count(const struct options *o, size_t npaths)
+thread_count(const struct options *o)
 {
 	long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (n < 1)
-		n = 1;
-	if ((size_t)n > npaths)
-		n = npaths > 0 ? (long)npaths : 1;
-	return (int)n;
+	return n < 1 ? 1 : (int)n;
+}
+
+/*
+ * Cuts the inputs into units for nt threads: with more than one thread, a
+ * large plain file is read in up to four pieces per thread.  Returns -1
+ * when memory is short.
+ */
+static int
+plan_units(struct job *j, int nt)
+{
+	size_t cap = j->npaths, n = 0;
+	struct stream_piece *pc = NULL;
+	const struct format *first = NULL;
+	size_t np;
+	void *v;
+
+	if ((j->units = calloc(cap ? cap : 1, sizeof(*j->units))) == NULL)
+		return -1;
+	for (size_t i = 0; i < j->npaths; i++) {
+		np = nt > 1 ? stream_split(j->paths[i], &j->sopts,
+		    (size_t)nt * 4, j->o->piece_size, &pc, &first) : 0;
+		if (n + (np ? np : 1) > cap) {
+			cap = (n + (np ? np : 1)) * 2;
+			if ((v = realloc(j->units, cap * sizeof(*j->units))) ==
+			    NULL) {
+				free(pc);
+				return -1;
+			}
+			j->units = v;
+		}
+		for (size_t k = 0; k < (np ? np : 1); k++)
+			j->units[n++] = (struct unit){ .file = i, .k = k,
+			    .n = np, .pieces = pc, .first = first };
+	}
+	j->nunits = n;
+	return 0;
+}
+
+/* Units that hold a detection of their own, for sharing out the cap. */
+static size_t
+count_pieces(const struct job *j)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < j->nunits; i++)
+		n += j->units[i].n > 0;
+	return n;
 }
 
 static const char *const outcome_names[DETECT_NOUTCOMES] = {
@@ -367,20 +435,71 @@ print_memory(FILE *fp, const struct detect *d, const struct options *o,
 		fputc('\n', fp);
 }
 
-/* Reads every input with the configured number of threads; the returned
- * detection holds everything, merged. */
+/* A detection for a piece of a file, under its share of the cap. */
 static struct detect *
-read_all(struct job *j, struct findings *fs, struct stream_stats *st,
-    struct period *pd)
+piece_detect(const struct job *j, struct unit *u, size_t share)
 {
-	int nt = thread_count(j->o, j->npaths);
-	struct worker *w = calloc((size_t)nt, sizeof(*w));
-	int64_t newest = 0, t;
-	bool has_newest = false;
-	struct detect *d;
+	u->d = detect_new(&j->o->detect, collect, &u->fs);
+	if (u->d != NULL)
+		detect_set_max_bytes(u->d, j->o->detect.engine.max_bytes /
+		    share);
+	return u->d;
+}
 
-	if (w == NULL)
-		return NULL;
+/*
+ * Joins the pieces of the file whose units start at u, in order: a piece
+ * that depended on the state before it is read again, from that state,
+ * into a new detection.  Returns -1 when memory is short.
+ */
+static int
+join_pieces(struct job *j, struct unit *u, size_t share)
+{
+	size_t n = u[0].n;
+
+	for (size_t k = 0; k < n; k++)
+		if (u[k].part == NULL)
+			return -1;
+	for (size_t k = 1; k < n; k++) {
+		if (stream_part_join(u[k - 1].part, u[k].part, &u[k].st)) {
+			u[k - 1].part = NULL;
+			continue;
+		}
+		detect_free(u[k].d);
+		findings_free(&u[k].fs);
+		stream_stats_free(&u[k].st);
+		if (piece_detect(j, &u[k], share) == NULL)
+			return -1;
+		stream_part_reread(u[k - 1].part, u[k].part, sink_detect,
+		    u[k].d, &u[k].st);
+		u[k - 1].part = NULL;
+	}
+	stream_part_end(u[n - 1].part, &u[n - 1].st);
+	u[n - 1].part = NULL;
+	return 0;
+}
+
+static void
+units_free(struct job *j)
+{
+	for (size_t i = 0; i < j->nunits; i++) {
+		struct unit *u = &j->units[i];
+
+		stream_part_free(u->part);
+		detect_free(u->d);
+		findings_free(&u->fs);
+		stream_stats_free(&u->st);
+		if (u->n > 0 && u->k == 0)
+			free(u->pieces);
+	}
+	free(j->units);
+	j->units = NULL;
+}
+
+/* Starts the threads' own detections and the pieces'; -1 on no memory. */
+static int
+start_detections(struct job *j, struct worker *w, int nt,
+    struct findings *fs, size_t share)
+{
 	for (int i = 0; i < nt; i++) {
 		w[i].job = j;
 		/* thread 0's findings go straight to fs, which also takes
@@ -388,38 +507,102 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 		w[i].d = detect_new(&j->o->detect, collect,
 		    i == 0 ? fs : &w[i].fs);
 		if (w[i].d == NULL)
-			return NULL;
-		/* the threads share one cap */
+			return -1;
+		/* the threads and pieces share one cap */
 		detect_set_max_bytes(w[i].d, j->o->detect.engine.max_bytes /
-		    (size_t)nt);
+		    share);
 	}
+	for (size_t i = 0; i < j->nunits; i++)
+		if (j->units[i].n > 0 &&
+		    piece_detect(j, &j->units[i], share) == NULL)
+			return -1;
+	return 0;
+}
+
+/* Ends the input of detection d and merges it into into. */
+static void
+merge_one(struct detect *into, struct detect *d, const struct period *pd)
+{
+	detect_end_input(d, pd->has_end, pd->end);
+	if (d != into && detect_merge(into, d) < 0)
+		fprintf(stderr, "scanspot detect: out of memory joining the "
+		    "threads' results\n");
+}
+
+/* Fixes the period from the newest event of every detection. */
+static void
+fix_period(const struct job *j, const struct worker *w, int nt,
+    struct period *pd)
+{
+	int64_t t;
+
+	pd->newest = 0;
+	pd->has_newest = false;
+	for (int i = 0; i < nt; i++)
+		if (detect_newest(w[i].d, &t) &&
+		    (!pd->has_newest || t > pd->newest))
+			pd->newest = t, pd->has_newest = true;
+	for (size_t i = 0; i < j->nunits; i++)
+		if (j->units[i].d != NULL &&
+		    detect_newest(j->units[i].d, &t) &&
+		    (!pd->has_newest || t > pd->newest))
+			pd->newest = t, pd->has_newest = true;
+	pd->end = pd->newest;
+	pd->has_end = pd->has_newest;
+	if (j->o->detect.has_now)
+		pd->end = j->o->detect.now, pd->has_end = true;
+}
+
+/* Reads every input with the configured number of threads; the returned
+ * detection holds everything, merged. */
+static struct detect *
+read_all(struct job *j, struct findings *fs, struct stream_stats *st,
+    struct period *pd)
+{
+	int nt = thread_count(j->o);
+	struct worker *w;
+	struct detect *d;
+	size_t share;
+
+	if (plan_units(j, nt) < 0)
+		return NULL;
+	if ((size_t)nt > j->nunits)
+		nt = j->nunits > 0 ? (int)j->nunits : 1;
+	share = (size_t)nt + count_pieces(j);
+	if ((w = calloc((size_t)nt, sizeof(*w))) == NULL ||
+	    start_detections(j, w, nt, fs, share) < 0)
+		return NULL;
 	if (nt == 1)
 		worker_run(&w[0]);
 	for (int i = 0; nt > 1 && i < nt; i++)
 		pthread_create(&w[i].tid, NULL, worker_run, &w[i]);
 	for (int i = 0; nt > 1 && i < nt; i++)
 		pthread_join(w[i].tid, NULL);
-	for (int i = 0; i < nt; i++)
-		if (detect_newest(w[i].d, &t) && (!has_newest || t > newest))
-			newest = t, has_newest = true;
-	pd->newest = newest;
-	pd->has_newest = has_newest;
-	if (j->o->detect.has_now)
-		newest = j->o->detect.now, has_newest = true;
-	pd->end = newest;
-	pd->has_end = has_newest;
+	for (size_t i = 0; i < j->nunits; i += j->units[i].n ?
+	    j->units[i].n : 1)
+		if (j->units[i].n > 0 &&
+		    join_pieces(j, &j->units[i], share) < 0)
+			return NULL;
+	fix_period(j, w, nt, pd);
 	for (int i = 0; i < nt; i++) {
-		detect_end_input(w[i].d, has_newest, newest);
+		merge_one(w[0].d, w[i].d, pd);
 		stream_stats_merge(st, &w[i].st);
 		stream_stats_free(&w[i].st);
 		if (i > 0) {
-			if (detect_merge(w[0].d, w[i].d) < 0)
-				fprintf(stderr, "scanspot detect: out of "
-				    "memory joining the threads' results\n");
 			detect_free(w[i].d);
 			findings_move(fs, &w[i].fs);
 		}
 	}
+	for (size_t i = 0; i < j->nunits; i++) {
+		struct unit *u = &j->units[i];
+
+		if (u->n == 0)
+			continue;
+		merge_one(w[0].d, u->d, pd);
+		stream_stats_merge(st, &u->st);
+		findings_move(fs, &u->fs);
+	}
+	units_free(j);
 	d = w[0].d;
 	free(w);
 	return d;

@@ -338,9 +338,10 @@ set_lateness(struct options *o, const char *v, char *err, size_t errlen)
 	    "lateness", err, errlen);
 }
 
-/* Reads a size: a number with an optional K, M, G or T (powers of 1024). */
+/* Reads a size: a number with an optional K, M, G or T (powers of 1024),
+ * at least min.  Returns -1 for anything else. */
 static int
-set_max_memory(struct options *o, const char *v, char *err, size_t errlen)
+parse_size(const char *v, size_t min, size_t *out)
 {
 	char *end;
 	unsigned long long n;
@@ -356,10 +357,26 @@ set_max_memory(struct options *o, const char *v, char *err, size_t errlen)
 	else if (*end != '\0')
 		shift = -1;
 	if (*v < '0' || *v > '9' || errno != 0 || shift < 0 ||
-	    n > (SIZE_MAX >> shift) || (n << shift) < (16u << 20))
+	    n > (SIZE_MAX >> shift) || (n << shift) < min)
+		return -1;
+	*out = (size_t)(n << shift);
+	return 0;
+}
+
+static int
+set_max_memory(struct options *o, const char *v, char *err, size_t errlen)
+{
+	if (parse_size(v, 16u << 20, &o->detect.engine.max_bytes) < 0)
 		return fail(err, errlen, "bad size '%s' (at least 16M; "
 		    "e.g. 512M, 2G)", v);
-	o->detect.engine.max_bytes = (size_t)(n << shift);
+	return 0;
+}
+
+static int
+set_piece_size(struct options *o, const char *v, char *err, size_t errlen)
+{
+	if (parse_size(v, 1, &o->piece_size) < 0)
+		return fail(err, errlen, "bad size '%s' (e.g. 64K, 32M)", v);
 	return 0;
 }
 
@@ -445,6 +462,8 @@ static const struct setting settings[] = {
 	    "cap on the detection state (RAM/2, at most 4G)",
 	    false },
 	{ "threads", set_threads, "N", "reader threads (one per core)", false },
+	{ "piece-size", set_piece_size, "SIZE",
+	    "threads share files of twice this size (32M)", false },
 	{ "netfilter-default-action", set_nf_action, "WORD",
 	    "action of netfilter lines without one (drop)", true },
 	{ "date-order", set_date_order, "mdy|dmy",
@@ -478,6 +497,7 @@ options_init(struct options *o)
 	o->parse.netfilter_default_action = "drop";
 	o->parse.csl_date_order = 'm';
 	o->detect.engine.max_bytes = default_max_memory();
+	o->piece_size = PIECE_SIZE_DEFAULT;
 }
 
 void

@@ -21,6 +21,8 @@
 #define EXIT_INPUT_ERROR 3
 #define EXIT_STATE 4
 
+#define PIECE_SIZE_DEFAULT (32u << 20)
+
 struct options {
 	struct detect_opts detect;
 	struct parse_opts parse;
@@ -30,6 +32,7 @@ struct options {
 	char *state_path;
 	char *netfilter_action;
 	int threads;		/* 0: one per core */
+	size_t piece_size;	/* smallest piece of a file a thread reads */
 	bool quiet;
 	bool skip_untimed;
 	bool no_default_internal;

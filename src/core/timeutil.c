@@ -504,6 +504,22 @@ time_ctx_init(struct time_ctx *tc, int64_t ref_limit, bool has_ref_limit)
 	tc->has_ref_limit = has_ref_limit;
 }
 
+void
+time_ctx_inherit(struct time_ctx *tc, const struct time_ctx *before)
+{
+	if (!tc->has_prev && before->has_prev) {
+		tc->prev = before->prev;
+		tc->has_prev = true;
+	}
+	if (tc->cache_n == 0) {
+		tc->cache_hour = before->cache_hour;
+		tc->cache_off[0] = before->cache_off[0];
+		tc->cache_off[1] = before->cache_off[1];
+		tc->cache_n = before->cache_n;
+	}
+	tc->partial = tc->consulted = false;
+}
+
 /*
  * The offsets that local time l (usec, read as if UTC) may have: two in a
  * fall-back's repeated hour (the one before the change first), one
@@ -585,8 +601,12 @@ local_to_utc(struct time_ctx *tc, int64_t l)
 		n = local_offsets(l, off, &steady);
 
 	u0 = l - (int64_t)off[0] * USEC_PER_SEC;
-	if (n == 1 || !tc->has_prev)
+	if (n == 1)
 		return u0;
+	if (!tc->has_prev) {
+		tc->consulted |= tc->partial;
+		return u0;
+	}
 	u1 = l - (int64_t)off[1] * USEC_PER_SEC;
 	return abs64(u1 - tc->prev) < abs64(u0 - tc->prev) ? u1 : u0;
 }
@@ -610,8 +630,11 @@ year_candidate(struct time_ctx *tc, const struct civil *c, int64_t year,
 	 */
 	if (c->has_offset)
 		approx = c->offset;
-	else
+	else {
+		/* an empty cache may be the state before a piece */
 		approx = tc->cache_n != 0 ? tc->cache_off[0] : 0;
+		tc->consulted |= tc->partial && tc->cache_n == 0;
+	}
 	*out = time_civil_as_utc(&y) - (int64_t)approx * USEC_PER_SEC;
 	return true;
 }
@@ -628,6 +651,7 @@ infer_year(struct time_ctx *tc, const struct civil *c, int *year)
 	int64_t ref, base, y, t, best = 0;
 	bool found = false;
 
+	tc->consulted |= tc->partial && !tc->has_prev;
 	if (tc->has_prev)
 		ref = tc->prev;
 	else if (tc->has_ref_limit)

@@ -103,10 +103,25 @@ struct time_ctx {
 	int64_t cache_hour;	/* local time of the hour's start, usec */
 	int cache_off[2];
 	int cache_n;		/* 0: empty; 1 or 2 offsets valid */
+
+	/*
+	 * A piece of a file read apart from the part before it starts
+	 * without that part's previous time and cache.  consulted tells
+	 * that a result may have needed them, so the piece must be read
+	 * again after the part before it.
+	 */
+	bool partial, consulted;
 };
 
 void time_ctx_init(struct time_ctx *tc, int64_t ref_limit,
     bool has_ref_limit);
+
+/*
+ * Completes the state at the end of a piece read apart (tc) with the
+ * state at the end of the part before it: what the piece did not set
+ * itself is taken from before, and tc is then an ordinary state.
+ */
+void time_ctx_inherit(struct time_ctx *tc, const struct time_ctx *before);
 
 /*
  * Resolves a civil time of the stream to UTC microseconds.  A missing year

@@ -36,12 +36,39 @@ struct reader {
 	size_t in_pos, in_len;
 	uint64_t in_total;	/* raw bytes consumed by the codec */
 	uint64_t text_total;	/* text bytes it produced */
+	uint64_t left;		/* raw bytes still to read: a piece's end */
+	uint64_t base;		/* offset of the first byte read */
+	uint64_t line_off;	/* text offset of the line returned last */
 	char *buf;		/* text */
 	size_t start, end, cap;
 	z_stream z;
 	ZSTD_DStream *zs;
 	char err[256];
 };
+
+/* Reads at most want raw bytes into dst; -1 on error, 0 at the end. */
+static ssize_t
+raw_read(struct reader *r, void *dst, size_t want)
+{
+	ssize_t n;
+
+	if (want > r->left)
+		want = (size_t)r->left;
+	if (want == 0)
+		return 0;
+	do {
+		n = read(r->fd, dst, want);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		snprintf(r->err, sizeof(r->err), "read error at byte %llu: %s",
+		    (unsigned long long)(r->base + r->in_total),
+		    strerror(errno));
+		r->failed = true;
+		return -1;
+	}
+	r->left -= (uint64_t)n;
+	return n;
+}
 
 static bool
 fill_raw(struct reader *r)
@@ -50,15 +77,8 @@ fill_raw(struct reader *r)
 
 	if (r->in_pos < r->in_len || r->in_eof)
 		return true;
-	do {
-		n = read(r->fd, r->in, IN_SIZE);
-	} while (n < 0 && errno == EINTR);
-	if (n < 0) {
-		snprintf(r->err, sizeof(r->err), "read error at byte %llu: %s",
-		    (unsigned long long)r->in_total, strerror(errno));
-		r->failed = true;
+	if ((n = raw_read(r, r->in, IN_SIZE)) < 0)
 		return false;
-	}
 	r->in_pos = 0;
 	r->in_len = (size_t)n;
 	if (n == 0)
@@ -159,7 +179,17 @@ static long
 decode_plain(struct reader *r)
 {
 	size_t n;
+	ssize_t got;
 
+	if (r->in_pos == r->in_len && !r->in_eof) {
+		/* nothing is buffered: read straight into the text */
+		if ((got = raw_read(r, r->buf + r->end, r->cap - r->end)) < 0)
+			return -1;
+		if (got == 0)
+			r->in_eof = r->eof = true;
+		r->in_total += (uint64_t)got;
+		return (long)got;
+	}
 	if (!fill_raw(r))
 		return -1;
 	n = r->in_len - r->in_pos;
@@ -239,6 +269,7 @@ reader_open(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
+	r->left = UINT64_MAX;
 	r->is_stdin = strcmp(path, "-") == 0;
 	r->fd = r->is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (r->fd < 0) {
@@ -262,6 +293,32 @@ reader_open(const char *path, char *err, size_t errlen)
 	    !codec_start(r)) {
 		snprintf(err, errlen, "%s", r->err[0] ? r->err :
 		    "cannot start decompression");
+		reader_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct reader *
+reader_open_range(const char *path, uint64_t off, uint64_t len, char *err,
+    size_t errlen)
+{
+	struct reader *r = calloc(1, sizeof(*r));
+
+	if (r == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	r->left = len;
+	r->base = off;
+	r->codec = CODEC_PLAIN;
+	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+	r->in = malloc(IN_SIZE);
+	r->buf = malloc(BUF_INITIAL);
+	r->cap = BUF_INITIAL;
+	if (r->fd < 0 || lseek(r->fd, (off_t)off, SEEK_SET) < 0 ||
+	    r->in == NULL || r->buf == NULL) {
+		snprintf(err, errlen, "%s", strerror(errno ? errno : ENOMEM));
 		reader_close(r);
 		return NULL;
 	}
@@ -329,6 +386,7 @@ reader_next(struct reader *r, const char **line, size_t *n)
 
 			*line = r->buf + r->start;
 			*n = at - r->start;
+			r->line_off = r->text_total - (r->end - r->start);
 			r->start = at + skip;
 			r->skipping = false;
 			return skipped ? READER_TOO_LONG : READER_LINE;
@@ -356,6 +414,7 @@ reader_next(struct reader *r, const char **line, size_t *n)
 				return READER_EOF;
 			*line = r->buf + r->start;
 			*n = r->end - r->start;
+			r->line_off = r->text_total - (r->end - r->start);
 			r->start = r->end;
 			if (*n > 0 && (*line)[*n - 1] == '\r')
 				(*n)--;
@@ -405,4 +464,10 @@ uint64_t
 reader_text_bytes(const struct reader *r)
 {
 	return r->text_total;
+}
+
+uint64_t
+reader_line_offset(const struct reader *r)
+{
+	return r->base + r->line_off;
 }

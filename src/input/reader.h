@@ -33,6 +33,16 @@ struct reader;
 struct reader *reader_open(const char *path, char *err, size_t errlen);
 void reader_close(struct reader *r);
 
+/*
+ * Opens the bytes [off, off + len) of a plain (uncompressed) file, which
+ * begin a line and end one: a piece read apart from the rest.
+ */
+struct reader *reader_open_range(const char *path, uint64_t off,
+    uint64_t len, char *err, size_t errlen);
+
+/* Offset in the file's text of the line reader_next() returned last. */
+uint64_t reader_line_offset(const struct reader *r);
+
 enum reader_result reader_next(struct reader *r, const char **line,
     size_t *n);
 

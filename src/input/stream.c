@@ -10,17 +10,22 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../core/timeutil.h"
 #include "../output/output.h"
 #include "reader.h"
 #include "stream.h"
 
-#define SEQ_LINE_BITS 40
+/* An event's order in the input: the file's index, then the offset of its
+ * line in the file (files of up to a TiB are told apart exactly). */
+#define SEQ_OFFSET_BITS 40
+#define SEQ_OFFSET_MAX ((UINT64_C(1) << SEQ_OFFSET_BITS) - 1)
 
 /*
  * A parser may yield several records from one line (ctx->again).  Each
@@ -29,17 +34,6 @@
  * that mean a parser that never ends, which must not hang the run.
  */
 #define PARSE_AGAIN_SLACK 4096
-
-static char *
-sample_name(const char *path, uint64_t line)
-{
-	size_t n = strlen(path) + 24;
-	char *s = malloc(n);
-
-	if (s != NULL)
-		snprintf(s, n, "%s:%llu", path, (unsigned long long)line);
-	return s;
-}
 
 /* The entry of a reason, created if new; NULL when the table is full. */
 static struct stream_reason *
@@ -72,9 +66,10 @@ stream_note(struct stream_stats *st, const char *format, const char *reason,
 		st->reasons_dropped++;
 		return;
 	}
-	if (r->count < STREAM_SAMPLES && path != NULL)
-		r->samples[r->count] = line ? sample_name(path, line) :
-		    strdup(path);
+	if (r->count < STREAM_SAMPLES && path != NULL) {
+		r->samples[r->count].where = strdup(path);
+		r->samples[r->count].line = line;
+	}
 	r->count++;
 }
 
@@ -241,6 +236,7 @@ struct stream_run {
 	event_sink sink;
 	void *arg;
 	struct stream_stats *st;
+	uint64_t line_off;	/* offset of the current line in the file */
 };
 
 static size_t
@@ -263,6 +259,7 @@ deliver(struct stream_run *run, const struct format *f, struct event *ev)
 		 * before it, else the file's time, as a collector stamps
 		 * what it receives */
 		ev->time = tc->has_prev ? tc->prev : tc->ref_limit;
+		tc->consulted |= tc->partial && !tc->has_prev;
 		ev->has_time = true;
 		run->st->no_own_time++;
 		stream_note(run->st, f->name, tc->has_prev ?
@@ -281,7 +278,8 @@ deliver(struct stream_run *run, const struct format *f, struct event *ev)
 	run->st->events++;
 	run->st->events_by_format[format_index(f)]++;
 	run->sink(run->arg, ev, f, run->path, line,
-	    (uint64_t)run->index << SEQ_LINE_BITS | line);
+	    (uint64_t)run->index << SEQ_OFFSET_BITS |
+	    (run->line_off < SEQ_OFFSET_MAX ? run->line_off : SEQ_OFFSET_MAX));
 }
 
 /* Runs one format on the line, handling every record it yields. */
@@ -419,6 +417,54 @@ note_input_error(struct stream_stats *st, const char *path, const char *msg,
 	st->files_failed++;
 }
 
+static void
+run_start(struct stream_run *run, const char *path, uint32_t index,
+    const struct stream_opts *opts, event_sink sink, void *arg,
+    struct stream_stats *st, int64_t mtime, bool has_mtime)
+{
+	memset(run, 0, sizeof(*run));
+	run->path = path;
+	run->index = index;
+	run->o = opts;
+	run->sink = sink;
+	run->arg = arg;
+	run->st = st;
+	run->ctx.opts = opts->parse;
+	time_ctx_init(&run->ctx.time, has_mtime ? mtime : opts->now, true);
+}
+
+static void
+run_choose(struct stream_run *run, const struct format *f)
+{
+	run->cur = f;
+	run->exclusive = f != NULL &&
+	    (run->o->forced != NULL || !f->line_based);
+	run->ctx.file_format = f;
+}
+
+/* Reads every line of r; returns how the input ended. */
+static enum reader_result
+run_lines(struct stream_run *run, struct reader *r)
+{
+	enum reader_result rr;
+	const char *line;
+	size_t n;
+
+	while ((rr = reader_next(r, &line, &n)) != READER_EOF &&
+	    rr != READER_ERROR) {
+		run->ctx.line++;
+		run->st->lines++;
+		run->line_off = reader_line_offset(r);
+		if (rr == READER_TOO_LONG)
+			stream_note(run->st, NULL, "line longer than 64 MiB",
+			    NOTE_ERROR, run->path, run->ctx.line);
+		else
+			handle_line(run, line, n);
+	}
+	run->st->bytes += reader_text_bytes(r);
+	return rr;
+}
+
 int
 stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
     event_sink sink, void *arg, struct stream_stats *st)
@@ -426,45 +472,24 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 	struct stream_run run;
 	struct reader *r;
 	char err[256];
-	const char *line;
-	size_t n;
-	int64_t mtime;
+	const char *head;
+	size_t nhead;
+	int64_t mtime = 0;
+	bool has_mtime;
 	enum reader_result rr;
 
 	if ((r = reader_open(path, err, sizeof(err))) == NULL) {
 		note_input_error(st, path, err, opts->errors);
 		return -1;
 	}
-	memset(&run, 0, sizeof(run));
-	run.path = path;
-	run.index = index;
-	run.o = opts;
-	run.sink = sink;
-	run.arg = arg;
-	run.st = st;
-	run.ctx.opts = opts->parse;
-	if (reader_mtime(r, &mtime))
-		time_ctx_init(&run.ctx.time, mtime, true);
-	else
-		time_ctx_init(&run.ctx.time, opts->now, true);
-	n = reader_head(r, &line);
-	run.cur = opts->forced ? opts->forced : sniff_best(line, n);
-	run.exclusive = run.cur != NULL &&
-	    (opts->forced != NULL || !run.cur->line_based);
-	run.ctx.file_format = run.cur;
+	has_mtime = reader_mtime(r, &mtime);
+	run_start(&run, path, index, opts, sink, arg, st, mtime, has_mtime);
+	nhead = reader_head(r, &head);
+	run_choose(&run, opts->forced ? opts->forced :
+	    sniff_best(head, nhead));
 	st->files++;
-	while ((rr = reader_next(r, &line, &n)) != READER_EOF &&
-	    rr != READER_ERROR) {
-		run.ctx.line++;
-		st->lines++;
-		if (rr == READER_TOO_LONG)
-			stream_note(st, NULL, "line longer than 64 MiB",
-			    NOTE_ERROR, path, run.ctx.line);
-		else
-			handle_line(&run, line, n);
-	}
+	rr = run_lines(&run, r);
 	run_finish(&run);
-	st->bytes += reader_text_bytes(r);
 	if (rr == READER_ERROR) {
 		/* its lines are counted, the input among those not read
 		 * to the end */
@@ -473,6 +498,237 @@ stream_read(const char *path, uint32_t index, const struct stream_opts *opts,
 	}
 	reader_close(r);
 	return rr == READER_ERROR ? -1 : 0;
+}
+
+struct stream_part {
+	struct stream_run run;
+	const struct format *start;	/* the first format at its start */
+	const struct stream_piece *pc;
+	size_t k;			/* its number in the file */
+	char *error;			/* the piece could not be read */
+};
+
+/* The offset just past the first line end at or after off, or end. */
+static uint64_t
+next_line_start(int fd, uint64_t off, uint64_t end)
+{
+	char buf[64 << 10];
+	ssize_t got;
+	const char *nl;
+
+	while (off < end) {
+		size_t want = end - off < sizeof(buf) ? end - off :
+		    sizeof(buf);
+
+		if ((got = pread(fd, buf, want, (off_t)off)) <= 0)
+			return end;
+		if ((nl = memchr(buf, '\n', (size_t)got)) != NULL)
+			return off + (uint64_t)(nl - buf) + 1;
+		off += (uint64_t)got;
+	}
+	return end;
+}
+
+/* Chooses the format of a file from its head, as stream_read() does;
+ * false when the file is compressed or cannot be read. */
+static bool
+split_format(const char *path, const struct stream_opts *opts,
+    const struct format **first)
+{
+	char err[256];
+	const char *head;
+	size_t n;
+	struct reader *r = reader_open(path, err, sizeof(err));
+	bool plain;
+
+	if (r == NULL)
+		return false;
+	plain = strcmp(reader_compression(r), "plain") == 0;
+	n = reader_head(r, &head);
+	*first = opts->forced ? opts->forced : sniff_best(head, n);
+	reader_close(r);
+	return plain;
+}
+
+size_t
+stream_split(const char *path, const struct stream_opts *opts, size_t max,
+    uint64_t min_len, struct stream_piece **out, const struct format **first)
+{
+	struct stream_piece *v;
+	struct stat sb;
+	uint64_t size, at = 0;
+	size_t n = 0, want;
+	int fd;
+
+	*out = NULL;
+	if (min_len == 0)
+		min_len = 1;
+	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 ||
+	    !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size < 2 * min_len ||
+	    max < 2)
+		return 0;
+	size = (uint64_t)sb.st_size;
+	want = size / min_len < max ? (size_t)(size / min_len) : max;
+	if (!split_format(path, opts, first) || *first == NULL ||
+	    !(*first)->line_based)
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	if ((v = calloc(want, sizeof(*v))) == NULL) {
+		close(fd);
+		return 0;
+	}
+	for (size_t k = 1; k <= want && at < size; k++) {
+		uint64_t end = k == want ? size :
+		    next_line_start(fd, size / want * k - 1, size);
+
+		if (end <= at)
+			continue;
+		v[n].off = at;
+		v[n].len = end - at;
+		n++;
+		at = end;
+	}
+	close(fd);
+	*out = v;
+	return n;
+}
+
+struct stream_part *
+stream_part_read(const char *path, uint32_t index,
+    const struct stream_piece *pc, size_t k, const struct format *first,
+    const struct stream_opts *opts, event_sink sink, void *arg,
+    struct stream_stats *st)
+{
+	struct stream_part *p = calloc(1, sizeof(*p));
+	struct reader *r;
+	struct stat sb;
+	bool has_mtime = stat(path, &sb) == 0;
+	char err[256];
+
+	if (p == NULL) {
+		stream_note(st, NULL, "out of memory", NOTE_ERROR, path, 0);
+		return NULL;
+	}
+	p->pc = pc;
+	p->k = k;
+	p->start = first;
+	run_start(&p->run, path, index, opts, sink, arg, st, has_mtime ?
+	    (int64_t)sb.st_mtim.tv_sec * 1000000 + sb.st_mtim.tv_nsec / 1000 :
+	    0, has_mtime);
+	run_choose(&p->run, first);
+	p->run.ctx.time.partial = k > 0;
+	if ((r = reader_open_range(path, pc->off, pc->len, err,
+	    sizeof(err))) == NULL) {
+		p->error = strdup(err);
+		return p;
+	}
+	if (run_lines(&p->run, r) == READER_ERROR)
+		p->error = strdup(reader_error(r));
+	reader_close(r);
+	return p;
+}
+
+static bool
+run_idle(const struct stream_run *run)
+{
+	for (size_t i = 0; i < nformats; i++)
+		if (run->states[i] != NULL && (formats[i]->state_idle == NULL ||
+		    !formats[i]->state_idle(run->states[i])))
+			return false;
+	return true;
+}
+
+/* Frees a run's format states without ending their records. */
+static void
+run_drop(struct stream_run *run)
+{
+	for (size_t i = 0; i < nformats; i++)
+		if (run->states[i] != NULL && formats[i]->state_free != NULL)
+			formats[i]->state_free(run->states[i]);
+	free(run->ctx.scratch.p);
+}
+
+bool
+stream_part_join(struct stream_part *before, struct stream_part *p,
+    struct stream_stats *st)
+{
+	uint64_t base = before->run.ctx.line;
+
+	if (p->run.ctx.time.consulted || before->run.cur != p->start ||
+	    !run_idle(&before->run))
+		return false;
+	for (size_t i = 0; i < st->nreasons; i++)
+		for (int k = 0; k < STREAM_SAMPLES; k++)
+			if (st->reasons[i].samples[k].line > 0)
+				st->reasons[i].samples[k].line += base;
+	p->run.ctx.line += base;
+	p->run.ctx.record_line += base;
+	time_ctx_inherit(&p->run.ctx.time, &before->run.ctx.time);
+	if (before->error != NULL) {
+		/* the file's first error is the one reported */
+		free(p->error);
+		p->error = before->error;
+	}
+	run_drop(&before->run);
+	free(before);
+	return true;
+}
+
+void
+stream_part_reread(struct stream_part *before, struct stream_part *p,
+    event_sink sink, void *arg, struct stream_stats *st)
+{
+	struct reader *r;
+	char err[256];
+	char *error = before->error;
+
+	run_drop(&p->run);
+	p->run = before->run;
+	p->run.sink = sink;
+	p->run.arg = arg;
+	p->run.st = st;
+	free(before);
+	free(p->error);
+	p->error = NULL;
+	if ((r = reader_open_range(p->run.path, p->pc->off, p->pc->len, err,
+	    sizeof(err))) == NULL) {
+		p->error = strdup(err);
+	} else {
+		if (run_lines(&p->run, r) == READER_ERROR)
+			p->error = strdup(reader_error(r));
+		reader_close(r);
+	}
+	if (error != NULL) {
+		free(p->error);
+		p->error = error;
+	}
+}
+
+void
+stream_part_end(struct stream_part *last, struct stream_stats *st)
+{
+	/* a piece that could not be read does not stop the pieces after
+	 * it, but the file is among those not read to the end */
+	if (last->error != NULL)
+		note_input_error(st, last->run.path, last->error,
+		    last->run.o->errors);
+	else
+		st->files++;
+	last->run.st = st;
+	run_finish(&last->run);
+	free(last->error);
+	free(last);
+}
+
+void
+stream_part_free(struct stream_part *p)
+{
+	if (p == NULL)
+		return;
+	run_drop(&p->run);
+	free(p->error);
+	free(p);
 }
 
 void
@@ -499,10 +755,13 @@ stream_stats_merge(struct stream_stats *dst, const struct stream_stats *src)
 		}
 		for (uint64_t k = 0; k < r->count && k < STREAM_SAMPLES &&
 		    d->count + k < STREAM_SAMPLES; k++) {
-			char *s = r->samples[k];
+			const struct stream_sample *s = &r->samples[k];
 
-			if (s != NULL)
-				d->samples[d->count + k] = strdup(s);
+			if (s->where != NULL) {
+				d->samples[d->count + k].where =
+				    strdup(s->where);
+				d->samples[d->count + k].line = s->line;
+			}
 		}
 		d->count += r->count;
 	}
@@ -515,7 +774,7 @@ stream_stats_free(struct stream_stats *st)
 {
 	for (size_t i = 0; i < st->nreasons; i++)
 		for (int k = 0; k < STREAM_SAMPLES; k++)
-			free(st->reasons[i].samples[k]);
+			free(st->reasons[i].samples[k].where);
 	free(st->first_error);
 	memset(st, 0, sizeof(*st));
 }
@@ -541,13 +800,19 @@ print_reasons(FILE *fp, const struct stream_stats *st, enum note_kind kind)
 		fprintf(fp, "    %s%s%s: %llu", r->format ? r->format : "",
 		    r->format ? ": " : "", r->reason,
 		    (unsigned long long)r->count);
-		for (int k = 0; k < STREAM_SAMPLES && r->samples[k]; k++) {
+		for (int k = 0; k < STREAM_SAMPLES && r->samples[k].where;
+		    k++) {
+			const struct stream_sample *sm = &r->samples[k];
+
 			fputs(k ? ", " : " (", fp);
-			output_text_escaped(fp, (struct str){ r->samples[k],
-			    strlen(r->samples[k]) });
+			output_text_escaped(fp, (struct str){ sm->where,
+			    strlen(sm->where) });
+			if (sm->line > 0)
+				fprintf(fp, ":%llu",
+				    (unsigned long long)sm->line);
 		}
-		fprintf(fp, "%s\n", r->samples[0] ? (r->count > STREAM_SAMPLES ?
-		    ", ...)" : ")") : "");
+		fprintf(fp, "%s\n", r->samples[0].where ?
+		    (r->count > STREAM_SAMPLES ? ", ...)" : ")") : "");
 	}
 }
 

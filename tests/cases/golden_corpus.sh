@@ -6,7 +6,8 @@
 #
 # Each corpus file is copied into a temporary folder and its modification
 # time set to the manifest's reference time, the reference of year-less
-# syslog times; scanspot reads it there under its base name.
+# syslog times; scanspot reads it there under its base name.  detect runs
+# twice: as is, and with the file read in small pieces by several threads.
 # A manifest path "repo:PATH" names a file of this repository (PATH from
 # its top) instead of the shared corpus.  A sixth column "extract" names
 # how tests/oracle/extract.sh takes the raw lines out of a wrapped file
@@ -68,6 +69,15 @@ while IFS=$tab read -r corpus ref tz profile options extract; do
 	    $options "$in") >"$tmp/out" 2>"$tmp/err"
 	check "$want" "$tmp/out" \
 	    "scanspot detect --output csv --tz $tz $options $corpus"
+	# the same file cut into pieces of a few lines, read by sixteen
+	# threads: every piece that depended on the one before it (a
+	# year-less time, an untimed record, a record spanning lines) must
+	# have been read again
+	# shellcheck disable=SC2086
+	(cd "$tmp/in" && "$SCANSPOT" detect --output csv --tz "$tz" \
+	    -j 16 --piece-size 1 $options "$in") >"$tmp/out" 2>"$tmp/err"
+	check "$want" "$tmp/out" \
+	    "scanspot detect -j 16 --piece-size 1 --tz $tz $options $corpus"
 	rm -f "$tmp/in/$in"
 done <"$tmp/manifest"
 exit $status

@@ -1,0 +1,187 @@
+#!/bin/sh
+# Large plain files are read in pieces by several threads (--piece-size,
+# -j).  A piece read apart does not know the record before it; wherever a
+# result needs that record, the piece must be read again after the part
+# before it, so that every result is the one of reading the file whole.
+# Here the pieces are made as small as a line (-j 64 --piece-size 1 cuts
+# a file into up to 256 pieces), so that every kind of dependence falls at
+# the start of some piece.  The expected values are worked out by hand.
+. "$TESTDIR/cases/include/lib.sh"
+SHARED=${SHARED:-$TESTDIR/../../shared}
+PIECES="-j 64 --piece-size 1"
+
+# 1. Year-less syslog times over fourteen months, January to the
+# February after next, in a file last written 2026-02-20.  Read whole:
+# the first line, "Jan  1", takes the latest year that keeps it before
+# the file's time, 2026; every later line takes the year closest to the
+# line before it, so the dates run on to 2026-12-01, 2027-01-01 and
+# 2027-02-01.  (A piece starting at "Jun  1" without the line before it
+# would read 2025-06-01.)  Each month has a port scan of 12 ports from
+# 198.51.100.M, M the month's place in the file (1 to 14).
+m=0
+for mon in Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb; do
+	m=$((m + 1))
+	p=0
+	while [ $p -lt 12 ]; do
+		p=$((p + 1))
+		printf '%s  1 10:00:%02d gw kernel: DROP IN=eth0 OUT= ' $mon $p
+		printf 'SRC=198.51.100.%d DST=192.0.2.1 LEN=44 PROTO=TCP ' $m
+		printf 'SPT=40000 DPT=%d SYN\n' $((1000 + p))
+	done
+done >"$T/yearless.log"
+touch -d 2026-02-20T00:00:00Z "$T/yearless.log"
+detect $PIECES yearless.log
+cut -d, -f1,2,4 "$T/out" | sort >"$T/got"
+{
+	echo "TimeGenerated,SourceIP,UniqueDestPorts"
+	m=0
+	for ym in 2026-01 2026-02 2026-03 2026-04 2026-05 2026-06 2026-07 \
+	    2026-08 2026-09 2026-10 2026-11 2026-12 2027-01 2027-02; do
+		m=$((m + 1))
+		echo "$ym-01T10:00:00Z,198.51.100.$m,12"
+	done
+} | sort >"$T/want"
+show_diff "$T/want" "$T/got" "year-less times read in pieces"
+cp "$T/out" "$T/pieces.csv"
+detect -j 1 yearless.log
+expect_same "$T/out" "$T/pieces.csv" "year-less: pieces and one thread"
+
+# 2. CEF records without any time of their own are dated by the record
+# before them.  One timed record (rt 2026-03-01T10:00:00Z, port 1) and
+# 199 untimed ones (ports 2 to 200), all from 203.0.113.7: all 200 events
+# fall in the 10:00 bin, one finding of 200 ports.  (A piece starting
+# with an untimed record would date it by the file's time, 2026-06-01.)
+{
+	printf 'CEF:0|V|P|1|1|n|5|rt=1772359200000 act=deny src=203.0.113.7 '
+	printf 'dst=192.0.2.1 dpt=1 proto=TCP\n'
+	p=1
+	while [ $p -lt 200 ]; do
+		p=$((p + 1))
+		printf 'CEF:0|V|P|1|1|n|5|act=deny src=203.0.113.7 '
+		printf 'dst=192.0.2.1 dpt=%d proto=TCP\n' $p
+	done
+} >"$T/untimed.log"
+touch -d 2026-06-01T00:00:00Z "$T/untimed.log"
+detect $PIECES untimed.log
+cut -d, -f1,2,4,6 "$T/out" >"$T/got"
+printf '%s\n' "TimeGenerated,SourceIP,UniqueDestPorts,TotalAttempts" \
+    "2026-03-01T10:00:00Z,203.0.113.7,200,200" >"$T/want"
+show_diff "$T/want" "$T/got" "untimed records read in pieces"
+
+# 3. The hour repeated when daylight saving ends, Europe/Berlin,
+# 2025-10-26: 03:00 CEST became 02:00 CET.  Times without an offset:
+# 01:50 and 02:50 (first pass, CEST: 23:50Z and 00:50Z) from
+# 198.51.100.9, then 100 records at 02:10 from 203.0.113.44, ports 1 to
+# 100.  Coming after 02:50 CEST, 02:10 is the repeat, CET: 01:10Z (as
+# CEST it would be 00:10Z, 40 minutes before the record before it).  One
+# finding, bin 01:10Z, 100 ports.  (A piece starting in the block has no
+# record before it and would take CEST.)
+{
+	for t in 01:50 02:50; do
+		printf 'CEF:0|V|P|1|1|n|5|rt=2025-10-26T%s:00 act=deny ' $t
+		printf 'src=198.51.100.9 dst=192.0.2.1 dpt=22 proto=TCP\n'
+	done
+	p=0
+	while [ $p -lt 100 ]; do
+		p=$((p + 1))
+		printf 'CEF:0|V|P|1|1|n|5|rt=2025-10-26T02:10:00 act=deny '
+		printf 'src=203.0.113.44 dst=192.0.2.1 dpt=%d proto=TCP\n' $p
+	done
+} >"$T/dst.log"
+run "$SCANSPOT" detect --output csv -q --tz Europe/Berlin $PIECES dst.log
+cut -d, -f1,2,4 "$T/out" >"$T/got"
+printf '%s\n' "TimeGenerated,SourceIP,UniqueDestPorts" \
+    "2025-10-26T01:10:00Z,203.0.113.44,100" >"$T/want"
+show_diff "$T/want" "$T/got" "fall-back hour read in pieces"
+
+# 4. The summary names damaged lines by their place in the whole file:
+# 600 timed CEF records with lines 17, 303 and 598 cut short.
+awk 'BEGIN {
+	for (i = 1; i <= 600; i++)
+		if (i == 17 || i == 303 || i == 598)
+			print "CEF:0|V|P|cut short"
+		else
+			printf "CEF:0|V|P|1|1|n|5|rt=%d act=deny " \
+			    "src=198.51.100.%d dst=192.0.2.1 dpt=%d\n",
+			    1772359200000 + i, i % 200 + 1, i
+}' >"$T/damaged.log"
+run "$SCANSPOT" detect --output csv --tz UTC $PIECES damaged.log
+cp "$T/err" "$T/pieces.err"
+expect_err_has "(damaged.log:17, damaged.log:303, damaged.log:598)" \
+    "damaged lines named by their line in the file"
+expect_err_has "600 lines" "every line counted once"
+run "$SCANSPOT" detect --output csv --tz UTC -j 1 damaged.log
+expect_same "$T/err" "$T/pieces.err" "summary: pieces and one thread"
+
+# 5. A stream that changes format from line to line: each piece starts
+# with the file's first format, which is right only where the line
+# before it was of that format too.  Findings and summary as one thread.
+for f in iptables/psad_syn_scan_1000_1500.log cef/crowdsec_unifi_cef-logs.log \
+    cisco_asa/elastic_test-repeat-deny.log panos/beats_panos_traffic.log \
+    iptables/crowdsec_iptables-logs.log; do
+	cat "$SHARED/corpus/$f" || exit 1
+done >"$T/mixed.log"
+touch -d 2025-12-31T00:00:00Z "$T/mixed.log"
+run "$SCANSPOT" detect --output csv --tz UTC $PIECES mixed.log
+cp "$T/out" "$T/pieces.csv"
+cp "$T/err" "$T/pieces.err"
+run "$SCANSPOT" detect --output csv --tz UTC -j 1 mixed.log
+expect_same "$T/out" "$T/pieces.csv" "mixed stream: findings"
+expect_same "$T/err" "$T/pieces.err" "mixed stream: summary"
+[ -s "$T/pieces.csv" ] || fail "mixed stream: no findings at all"
+
+# 6. A line two formats can read: an ASA message inside a netfilter log
+# prefix.  The format of the line before it is tried first.  The file
+# starts with 40 ASA lines from 198.51.100.78 (its head shows ASA), then 5
+# netfilter lines from 198.51.100.77, then 12 such double lines: ASA says
+# 198.51.100.1 to port 80, netfilter says 203.0.113.5 to ports 101 to
+# 112.  Read whole, after netfilter lines, the 12 are netfilter: one port
+# scan, 203.0.113.5, 12 ports.  (A piece that starts at one of them
+# tries ASA first.)  The other lines, one port each, make no finding.
+# Times carry their year and zone, so no piece depends on the one
+# before it for its times.
+{
+	p=0
+	while [ $p -lt 40 ]; do
+		p=$((p + 1))
+		printf '2026-03-01T10:00:1%d+00:00 gw ' $((p % 10))
+		printf '%%ASA-4-106023: Deny tcp src '
+		printf 'outside:198.51.100.78/4000 dst inside:192.0.2.1/22 '
+		printf 'by access-group "x"\n'
+	done
+	for p in 1 2 3 4 5; do
+		printf '2026-03-01T10:00:0%d+00:00 gw kernel: ' $p
+		printf 'DROP IN=eth0 OUT= '
+		printf 'SRC=198.51.100.77 DST=192.0.2.9 LEN=44 PROTO=TCP '
+		printf 'SPT=1 DPT=22\n'
+	done
+	p=100
+	while [ $p -lt 112 ]; do
+		p=$((p + 1))
+		printf '2026-03-01T10:00:20+00:00 gw kernel: '
+		printf '%%ASA-4-106023: Deny tcp '
+		printf 'src outside:198.51.100.1/4000 dst inside:192.0.2.1/80 '
+		printf 'by access-group "x" IN=eth0 OUT= SRC=203.0.113.5 '
+		printf 'DST=192.0.2.9 LEN=44 PROTO=TCP SPT=1 DPT=%d\n' $p
+	done
+} >"$T/double.log"
+touch -d 2026-03-02T00:00:00Z "$T/double.log"
+detect $PIECES double.log
+cut -d, -f1,2,4 "$T/out" >"$T/got"
+printf '%s\n' "TimeGenerated,SourceIP,UniqueDestPorts" \
+    "2026-03-01T10:00:00Z,203.0.113.5,12" >"$T/want"
+show_diff "$T/want" "$T/got" "lines two formats read, in pieces"
+
+# 7. A pretty-printed JSON array spans lines: a piece that starts inside
+# an entry is read again after the piece that opened it.  Summary as one
+# thread (one wrapper entry, not a firewall log entry, and no line left
+# unread).
+cp "$SHARED/corpus/cloud_flow/elastic_gcp_test-firewall-event.json" \
+    "$T/gcp.json" || exit 1
+run "$SCANSPOT" detect --output csv --tz UTC $PIECES gcp.json
+cp "$T/err" "$T/pieces.err"
+expect_err_has "gcp-firewall: not a firewall log entry: 1 (gcp.json:1)" \
+    "JSON over many lines"
+run "$SCANSPOT" detect --output csv --tz UTC -j 1 gcp.json
+expect_same "$T/err" "$T/pieces.err" "JSON over many lines: summary"
+finish
