@@ -189,6 +189,11 @@ static const struct addr empty_addr = {
 	  0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff }
 };
 
+/* The first 12 bytes of an IPv4-mapped address. */
+static const uint8_t v4_prefix[12] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
+};
+
 static uint64_t
 addr_hash(const struct addr *a)
 {
@@ -197,6 +202,48 @@ addr_hash(const struct addr *a)
 	memcpy(&x, a->b, 8);
 	memcpy(&y, a->b + 8, 8);
 	return hash_words(hash_key_get(), x, y);
+}
+
+/* Adds a to an inline set: 1 new, 0 known, 2 when it does not fit. */
+static int
+hostset_add_inline(struct hostset *hs, const struct addr *a)
+{
+	bool v4 = memcmp(a->b, v4_prefix, sizeof(v4_prefix)) == 0;
+	uint32_t v;
+
+	if (hs->n == 0 && !v4) {
+		hs->u.one = *a;
+		hs->one = 1;
+		hs->n = 1;
+		return 1;
+	}
+	if (hs->one)
+		return addr_eq(&hs->u.one, a) ? 0 : 2;
+	if (!v4)
+		return 2;
+	memcpy(&v, a->b + 12, 4);
+	for (uint32_t i = 0; i < hs->n; i++)
+		if (hs->u.v4[i] == v)
+			return 0;
+	if (hs->n == HOSTSET_INLINE_V4)
+		return 2;
+	hs->u.v4[hs->n++] = v;
+	return 1;
+}
+
+/* Writes the hosts of an inline set to out; returns how many. */
+static uint32_t
+hostset_inline_list(const struct hostset *hs, struct addr *out)
+{
+	if (hs->one) {
+		out[0] = hs->u.one;
+		return hs->n;
+	}
+	for (uint32_t i = 0; i < hs->n; i++) {
+		memcpy(out[i].b, v4_prefix, sizeof(v4_prefix));
+		memcpy(out[i].b + 12, &hs->u.v4[i], 4);
+	}
+	return hs->n;
 }
 
 /* Inserts into the table part without growing; returns 1 new, 0 known. */
@@ -219,19 +266,24 @@ static int
 hostset_grow(struct hostset *hs)
 {
 	uint32_t cap = hs->cap ? hs->cap * 2 : 8;
-	struct addr *tab = malloc(cap * sizeof(*tab));
+	struct addr *tab, inl[HOSTSET_INLINE_V4];
+	uint32_t n;
 
-	if (tab == NULL)
+	/* the 30-bit count of slots, 16 GiB of hosts */
+	if (hs->cap >= UINT32_C(1) << 29 ||
+	    (tab = malloc(cap * sizeof(*tab))) == NULL)
 		return -1;
 	for (uint32_t i = 0; i < cap; i++)
 		tab[i] = empty_addr;
 	if (hs->cap == 0) {
-		for (uint32_t i = 0; i < hs->n; i++) {
-			if (addr_eq(&hs->u.inl[i], &empty_addr))
-				hs->ones = true;
+		n = hostset_inline_list(hs, inl);
+		for (uint32_t i = 0; i < n; i++) {
+			if (addr_eq(&inl[i], &empty_addr))
+				hs->ones = 1;
 			else
-				hostset_insert(tab, cap, &hs->u.inl[i]);
+				hostset_insert(tab, cap, &inl[i]);
 		}
+		hs->one = 0;
 	} else {
 		for (uint32_t i = 0; i < hs->cap; i++)
 			if (!addr_eq(&hs->u.tab[i], &empty_addr))
@@ -249,13 +301,8 @@ hostset_add(struct hostset *hs, const struct addr *a)
 	int r;
 
 	if (hs->cap == 0) {
-		for (uint32_t i = 0; i < hs->n; i++)
-			if (addr_eq(&hs->u.inl[i], a))
-				return 0;
-		if (hs->n < HOSTSET_INLINE) {
-			hs->u.inl[hs->n++] = *a;
-			return 1;
-		}
+		if ((r = hostset_add_inline(hs, a)) != 2)
+			return r;
 		if (hostset_grow(hs) < 0)
 			return -1;
 	} else if ((hs->n + 1) * 4 > hs->cap * 3 && hostset_grow(hs) < 0) {
@@ -264,7 +311,7 @@ hostset_add(struct hostset *hs, const struct addr *a)
 	if (addr_eq(a, &empty_addr)) {
 		if (hs->ones)
 			return 0;
-		hs->ones = true;
+		hs->ones = 1;
 		hs->n++;
 		return 1;
 	}
@@ -276,9 +323,13 @@ hostset_add(struct hostset *hs, const struct addr *a)
 int
 hostset_union(struct hostset *dst, const struct hostset *src)
 {
+	struct addr inl[HOSTSET_INLINE_V4];
+
 	if (src->cap == 0) {
-		for (uint32_t i = 0; i < src->n; i++)
-			if (hostset_add(dst, &src->u.inl[i]) < 0)
+		uint32_t n = hostset_inline_list(src, inl);
+
+		for (uint32_t i = 0; i < n; i++)
+			if (hostset_add(dst, &inl[i]) < 0)
 				return -1;
 		return 0;
 	}
@@ -312,6 +363,29 @@ keyset_insert(uint64_t *tab, uint32_t cap, uint64_t key)
 	}
 }
 
+static int
+keyset_grow(struct keyset *ks)
+{
+	uint32_t cap = ks->cap ? ks->cap * 2 : 8;
+	uint64_t *tab;
+
+	if (ks->cap >= UINT32_C(1) << 31 ||
+	    (tab = calloc(cap, sizeof(*tab))) == NULL)
+		return -1;
+	if (ks->cap == 0) {
+		if (ks->n > 0)
+			keyset_insert(tab, cap, ks->u.one);
+	} else {
+		for (uint32_t i = 0; i < ks->cap; i++)
+			if (ks->u.tab[i] != 0)
+				keyset_insert(tab, cap, ks->u.tab[i]);
+		free(ks->u.tab);
+	}
+	ks->u.tab = tab;
+	ks->cap = cap;
+	return 0;
+}
+
 int
 keyset_add(struct keyset *ks, uint64_t key)
 {
@@ -319,20 +393,20 @@ keyset_add(struct keyset *ks, uint64_t key)
 
 	if (key == 0)
 		key = 1;
-	if ((ks->n + 1) * 4 > ks->cap * 3) {
-		uint32_t cap = ks->cap ? ks->cap * 2 : 8;
-		uint64_t *tab = calloc(cap, sizeof(*tab));
-
-		if (tab == NULL)
+	if (ks->cap == 0) {
+		if (ks->n == 0) {
+			ks->u.one = key;
+			ks->n = 1;
+			return 1;
+		}
+		if (ks->u.one == key)
+			return 0;
+		if (keyset_grow(ks) < 0)
 			return -1;
-		for (uint32_t i = 0; i < ks->cap; i++)
-			if (ks->tab[i] != 0)
-				keyset_insert(tab, cap, ks->tab[i]);
-		free(ks->tab);
-		ks->tab = tab;
-		ks->cap = cap;
+	} else if ((ks->n + 1) * 4 > ks->cap * 3 && keyset_grow(ks) < 0) {
+		return -1;
 	}
-	r = keyset_insert(ks->tab, ks->cap, key);
+	r = keyset_insert(ks->u.tab, ks->cap, key);
 	ks->n += (uint32_t)r;
 	return r;
 }
@@ -340,8 +414,10 @@ keyset_add(struct keyset *ks, uint64_t key)
 int
 keyset_union(struct keyset *dst, const struct keyset *src)
 {
+	if (src->cap == 0)
+		return src->n > 0 && keyset_add(dst, src->u.one) < 0 ? -1 : 0;
 	for (uint32_t i = 0; i < src->cap; i++)
-		if (src->tab[i] != 0 && keyset_add(dst, src->tab[i]) < 0)
+		if (src->u.tab[i] != 0 && keyset_add(dst, src->u.tab[i]) < 0)
 			return -1;
 	return 0;
 }
@@ -349,6 +425,7 @@ keyset_union(struct keyset *dst, const struct keyset *src)
 void
 keyset_free(struct keyset *ks)
 {
-	free(ks->tab);
+	if (ks->cap > 0)
+		free(ks->u.tab);
 	memset(ks, 0, sizeof(*ks));
 }

@@ -267,6 +267,52 @@ host(uint32_t i)
 static const char ALL_ONES[] = "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff";
 
 static void
+test_hosts_inline(void **state)
+{
+	struct hostset hs;
+	struct addr a[5] = { A("192.0.2.1"), A("0.0.0.0"), A("192.0.2.255"),
+	    A("255.255.255.255"), A("198.51.100.7") };
+	struct addr v6 = A("2001:db8::7"), mapped = A("::ffff:192.0.2.1");
+
+	(void)state;
+
+	/* four IPv4 hosts stay inline, the mapped form is the same host */
+	memset(&hs, 0, sizeof(hs));
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(hostset_add(&hs, &a[i]), 1);
+		assert_int_equal(hostset_add(&hs, &a[i]), 0);
+	}
+	assert_int_equal(hostset_add(&hs, &mapped), 0);
+	assert_int_equal(hs.n, 4);
+	assert_int_equal(hostset_heap(&hs), 0);
+
+	/* the fifth moves the set to its table, the four kept */
+	assert_int_equal(hostset_add(&hs, &a[4]), 1);
+	assert_true(hostset_heap(&hs) > 0);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(hostset_add(&hs, &a[i]), 0);
+	assert_int_equal(hs.n, 5);
+	hostset_free(&hs);
+
+	/* an IPv6 host after IPv4 ones does not fit inline */
+	assert_int_equal(hostset_add(&hs, &a[0]), 1);
+	assert_int_equal(hostset_add(&hs, &v6), 1);
+	assert_true(hostset_heap(&hs) > 0);
+	assert_int_equal(hostset_add(&hs, &a[0]), 0);
+	assert_int_equal(hs.n, 2);
+	hostset_free(&hs);
+
+	/* nor does an IPv4 host after an IPv6 one */
+	assert_int_equal(hostset_add(&hs, &v6), 1);
+	assert_int_equal(hostset_heap(&hs), 0);
+	assert_int_equal(hostset_add(&hs, &a[1]), 1);
+	assert_true(hostset_heap(&hs) > 0);
+	assert_int_equal(hostset_add(&hs, &v6), 0);
+	assert_int_equal(hs.n, 2);
+	hostset_free(&hs);
+}
+
+static void
 test_hosts_growth(void **state)
 {
 	struct hostset hs;
@@ -275,16 +321,18 @@ test_hosts_growth(void **state)
 	(void)state;
 	memset(&hs, 0, sizeof(hs));
 	assert_int_equal(hostset_add(&hs, &zero), 1);
+	assert_int_equal(hostset_add(&hs, &zero), 0);
+	assert_int_equal(hs.n, 1);
+	assert_int_equal(hostset_heap(&hs), 0);
+
+	/* a second IPv6 host moves the set to its table, all-ones too */
 	assert_int_equal(hostset_add(&hs, &ones), 1);
 	assert_int_equal(hostset_add(&hs, &ones), 0);
 	assert_int_equal(hostset_add(&hs, &zero), 0);
 	assert_int_equal(hs.n, 2);
-	assert_int_equal(hostset_heap(&hs), 0);
-
-	/* the third host moves the set to its table, all-ones included */
+	assert_true(hostset_heap(&hs) > 0);
 	assert_int_equal(hostset_add(&hs, &v4zero), 1);
 	assert_int_equal(hs.n, 3);
-	assert_true(hostset_heap(&hs) > 0);
 	assert_int_equal(hostset_add(&hs, &ones), 0);
 	assert_int_equal(hostset_add(&hs, &zero), 0);
 	assert_int_equal(hostset_add(&hs, &v4zero), 0);
@@ -454,6 +502,23 @@ test_keys(void **state)
 	assert_int_equal(ks.n, 1001);
 	keyset_free(&ks);
 	keyset_free(&ks);
+
+	/* one key is kept inline; unions of inline sets */
+	assert_int_equal(keyset_add(&ks, 5), 1);
+	assert_int_equal(keyset_heap(&ks), 0);
+	assert_int_equal(keyset_add(&other, 5), 1);
+	assert_int_equal(keyset_union(&ks, &other), 0);
+	assert_int_equal(ks.n, 1);
+	assert_int_equal(keyset_heap(&ks), 0);
+	keyset_free(&other);
+	assert_int_equal(keyset_add(&other, 7), 1);
+	assert_int_equal(keyset_union(&ks, &other), 0);
+	assert_int_equal(ks.n, 2);
+	assert_true(keyset_heap(&ks) > 0);
+	assert_int_equal(keyset_add(&ks, 5), 0);
+	assert_int_equal(keyset_add(&ks, 7), 0);
+	keyset_free(&ks);
+	keyset_free(&other);
 }
 
 int
@@ -464,6 +529,7 @@ main(void)
 		cmocka_unit_test(test_ports_forms),
 		cmocka_unit_test(test_ports_all),
 		cmocka_unit_test(test_ports_union),
+		cmocka_unit_test(test_hosts_inline),
 		cmocka_unit_test(test_hosts_growth),
 		cmocka_unit_test(test_hosts_ones_in_table),
 		cmocka_unit_test(test_hosts_union),
