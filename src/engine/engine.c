@@ -2,9 +2,10 @@
  * engine.c - groups by (source, bin), bins closed by the watermark.
  *
  * Open bins are kept in an array sorted by start time; each bin has its own
- * open-addressed table of groups keyed by source, so closing a bin frees
- * one table and never searches the others.  Events mostly arrive in time
- * order, so the bin of the previous event is tried first.
+ * groups, in chunks that never move, and an open-addressed table of their
+ * numbers keyed by source, so closing a bin frees one bin's memory and
+ * never searches the others.  Events mostly arrive in time order, so the
+ * bin of the previous event is tried first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,18 @@ engine_new(const struct engine_opts *opts, finding_fn fn, void *arg)
 	e->fn = fn;
 	e->arg = arg;
 	e->closed_before = INT64_MIN;
+
+	/* what follows each group: the full times when an offset from the
+	 * bin's start may not fit 32 bits, the dedup keys when asked for */
+	e->gsize = sizeof(struct group);
+	if (opts->bin > (int64_t)UINT32_MAX) {
+		e->wide_at = e->gsize;
+		e->gsize += sizeof(struct group_wide);
+	}
+	if (opts->dedup) {
+		e->seen_at = e->gsize;
+		e->gsize += sizeof(struct keyset);
+	}
 	if (vp_intern(e, STR_NULL, STR_NULL) != 0) {
 		engine_free(e);
 		return NULL;
@@ -146,29 +159,36 @@ engine_new(const struct engine_opts *opts, finding_fn fn, void *arg)
 }
 
 size_t
-group_heap(const struct group *g)
+group_heap(const struct engine *e, const struct group *g)
 {
-	return portset_heap(&g->ports) + hostset_heap(&g->hosts) +
-	    g->seen.cap * sizeof(uint64_t);
+	size_t n = portset_heap(&g->ports) + hostset_heap(&g->hosts);
+
+	if (e->seen_at != 0)
+		n += keyset_heap((const struct keyset *)(const void *)
+		    ((const char *)g + e->seen_at));
+	return n;
 }
 
 void
-group_free(struct group *g)
+group_free(const struct engine *e, struct group *g)
 {
 	portset_free(&g->ports);
 	hostset_free(&g->hosts);
-	keyset_free(&g->seen);
+	if (e->seen_at != 0)
+		keyset_free(group_seen(e, g));
 }
 
 static void
-bin_free(struct bin *b)
+bin_free(const struct engine *e, struct bin *b)
 {
 	if (b == NULL)
 		return;
-	for (uint32_t i = 0; i < b->cap; i++)
-		if (b->tab[i].attempts != 0)
-			group_free(&b->tab[i]);
-	free(b->tab);
+	for (uint32_t i = 0; i < b->n; i++)
+		group_free(e, bin_group(e, b, i));
+	for (uint32_t k = 0; k < b->nchunks; k++)
+		free(b->chunks[k]);
+	free(b->chunks);
+	free(b->index);
 	free(b);
 }
 
@@ -178,7 +198,7 @@ engine_free(struct engine *e)
 	if (e == NULL)
 		return;
 	for (size_t i = 0; i < e->nbins; i++)
-		bin_free(e->bins[i]);
+		bin_free(e, e->bins[i]);
 	free(e->bins);
 	for (uint32_t i = 0; i < e->nvps; i++) {
 		free((char *)e->vps[i].vendor.p);
@@ -239,6 +259,27 @@ bin_lower_bound(const struct engine *e, int64_t start)
 	return lo;
 }
 
+/* Puts b at position at of the open bins; -1 when memory is short. */
+static int
+bins_insert(struct engine *e, size_t at, struct bin *b)
+{
+	if (e->nbins == e->capbins) {
+		size_t cap = e->capbins ? e->capbins * 2 : 16;
+		void *v = realloc(e->bins, cap * sizeof(*e->bins));
+
+		if (v == NULL)
+			return -1;
+		e->bins = v;
+		e->capbins = cap;
+	}
+	memmove(e->bins + at + 1, e->bins + at,
+	    (e->nbins - at) * sizeof(*e->bins));
+	e->bins[at] = b;
+	e->nbins++;
+	e->last_bin = at;
+	return 0;
+}
+
 static struct bin *
 bin_get(struct engine *e, int64_t start)
 {
@@ -252,26 +293,15 @@ bin_get(struct engine *e, int64_t start)
 		e->last_bin = at;
 		return e->bins[at];
 	}
-	if (e->nbins == e->capbins) {
-		size_t cap = e->capbins ? e->capbins * 2 : 16;
-		void *v = realloc(e->bins, cap * sizeof(*e->bins));
-
-		if (v == NULL)
-			return NULL;
-		e->bins = v;
-		e->capbins = cap;
-	}
-	b = calloc(1, sizeof(*b));
-	if (b == NULL)
+	if ((b = calloc(1, sizeof(*b))) == NULL)
 		return NULL;
+	if (bins_insert(e, at, b) < 0) {
+		free(b);
+		return NULL;
+	}
 	b->start = start;
 	b->bytes = sizeof(*b);
 	e->bytes += b->bytes;
-	memmove(e->bins + at + 1, e->bins + at,
-	    (e->nbins - at) * sizeof(*e->bins));
-	e->bins[at] = b;
-	e->nbins++;
-	e->last_bin = at;
 	return b;
 }
 
@@ -285,60 +315,113 @@ group_slot(const struct addr *src, uint32_t cap)
 	return (uint32_t)hash_words(hash_key_get(), x, y) & (cap - 1);
 }
 
-static int
-bin_grow(struct engine *e, struct bin *b)
+void
+bin_set_index(struct engine *e, struct bin *b, uint32_t *index, uint32_t cap)
 {
-	uint32_t cap = b->cap ? b->cap * 2 : 8;
-	struct group *tab = calloc(cap, sizeof(*tab));
+	for (uint32_t i = 0; i < b->n; i++) {
+		uint32_t j = group_slot(&bin_group(e, b, i)->src, cap);
 
-	if (tab == NULL)
-		return -1;
-	for (uint32_t i = 0; i < b->cap; i++) {
-		uint32_t j;
-
-		if (b->tab[i].attempts == 0)
-			continue;
-		j = group_slot(&b->tab[i].src, cap);
-		while (tab[j].attempts != 0)
+		while (index[j] != 0)
 			j = (j + 1) & (cap - 1);
-		tab[j] = b->tab[i];
+		index[j] = i + 1;
 	}
-	free(b->tab);
-	b->bytes += (size_t)(cap - b->cap) * sizeof(*tab);
-	e->bytes += (size_t)(cap - b->cap) * sizeof(*tab);
-	b->tab = tab;
+	free(b->index);
+	b->bytes -= (size_t)b->cap * sizeof(*index);
+	e->bytes -= (size_t)b->cap * sizeof(*index);
+	b->bytes += (size_t)cap * sizeof(*index);
+	e->bytes += (size_t)cap * sizeof(*index);
+	b->index = index;
 	b->cap = cap;
+}
+
+/* Gives b a table of cap slots; -1, b unchanged, when memory is short. */
+static int
+bin_reindex(struct engine *e, struct bin *b, uint32_t cap)
+{
+	uint32_t *index = calloc(cap, sizeof(*index));
+
+	if (index == NULL)
+		return -1;
+	bin_set_index(e, b, index, cap);
 	return 0;
 }
 
+/* Adds the next chunk of groups to b; -1 when memory is short. */
+static int
+bin_add_chunk(struct engine *e, struct bin *b)
+{
+	size_t size = group_chunk_size(b->nchunks) * e->gsize;
+	char *chunk;
+
+	if (b->nchunks == b->capchunks) {
+		uint32_t cap = b->capchunks ? b->capchunks * 2 : 8;
+		void *v = realloc(b->chunks, cap * sizeof(*b->chunks));
+
+		if (v == NULL)
+			return -1;
+		b->chunks = v;
+		b->bytes += (cap - b->capchunks) * sizeof(*b->chunks);
+		e->bytes += (cap - b->capchunks) * sizeof(*b->chunks);
+		b->capchunks = cap;
+	}
+	if ((chunk = malloc(size)) == NULL)
+		return -1;
+	b->chunks[b->nchunks++] = chunk;
+	b->bytes += size;
+	e->bytes += size;
+	return 0;
+}
+
+void
+bin_trim_chunks(struct engine *e, struct bin *b)
+{
+	uint32_t at, need = b->n == 0 ? 0 : group_chunk(b->n - 1, &at) + 1;
+
+	while (b->nchunks > need) {
+		size_t size = group_chunk_size(--b->nchunks) * e->gsize;
+
+		free(b->chunks[b->nchunks]);
+		b->bytes -= size;
+		e->bytes -= size;
+	}
+}
+
 /*
- * Finds the group of src in b, or an empty slot for it (attempts == 0,
- * src set).  The caller must give the slot at least one attempt before
- * the next call.  Returns NULL when memory is short.
+ * Finds the group of src in b, or makes a new one (attempts == 0, src
+ * set).  The caller must give a new group at least one attempt before the
+ * next call.  Returns NULL when memory is short.
  */
 static struct group *
 group_get(struct engine *e, struct bin *b, const struct addr *src)
 {
-	uint32_t i;
+	struct group *g;
+	uint32_t i, at;
 
-	/* up to 7/8 full: linear probing under a keyed hash stays short,
-	 * and the slots are most of the state's memory */
-	if ((b->n + 1) * 8 > b->cap * 7 && bin_grow(e, b) < 0)
+	/* up to 3/4 full: a slot is 4 bytes, so short probes cost little
+	 * memory; past 2^31 slots the numbers would not fit */
+	if (((uint64_t)b->n + 1) * 4 > (uint64_t)b->cap * 3 &&
+	    (b->cap > UINT32_MAX / 2 ||
+	    bin_reindex(e, b, b->cap ? b->cap * 2 : 8) < 0))
 		return NULL;
-	for (i = group_slot(src, b->cap); b->tab[i].attempts != 0;
+	for (i = group_slot(src, b->cap); b->index[i] != 0;
 	    i = (i + 1) & (b->cap - 1)) {
 		e->stats.probes++;
-		if (addr_eq(&b->tab[i].src, src))
-			return &b->tab[i];
+		g = bin_group(e, b, b->index[i] - 1);
+		if (addr_eq(&g->src, src))
+			return g;
 	}
-	b->tab[i].src = *src;
-	b->tab[i].inexact = e->evicted != NULL &&
+	if (group_chunk(b->n, &at) == b->nchunks && bin_add_chunk(e, b) < 0)
+		return NULL;
+	g = bin_group(e, b, b->n);
+	memset(g, 0, e->gsize);
+	g->src = *src;
+	g->inexact = e->evicted != NULL &&
 	    engine_was_evicted(e, src, b->start);
-	b->n++;
+	b->index[i] = ++b->n;
 	e->stats.groups++;
 	if (++e->stats.groups_open > e->stats.groups_open_peak)
 		e->stats.groups_open_peak = e->stats.groups_open;
-	return &b->tab[i];
+	return g;
 }
 
 static void
@@ -353,12 +436,12 @@ finding_build(const struct engine *e, const struct bin *b,
 	f->hosts = g->hosts.n;
 	f->attempts = g->attempts;
 	f->scan_type = engine_scan_type(f->ports, f->hosts);
-	f->first = g->first;
-	f->last = g->last;
-	f->duration = (time_floor(g->last, USEC_PER_SEC) -
-	    time_floor(g->first, USEC_PER_SEC)) / USEC_PER_SEC;
-	minutes = (time_floor(g->last, USEC_PER_MIN) -
-	    time_floor(g->first, USEC_PER_MIN)) / USEC_PER_MIN;
+	f->first = group_first(e, b, g);
+	f->last = group_last(e, b, g);
+	f->duration = (time_floor(f->last, USEC_PER_SEC) -
+	    time_floor(f->first, USEC_PER_SEC)) / USEC_PER_SEC;
+	minutes = (time_floor(f->last, USEC_PER_MIN) -
+	    time_floor(f->first, USEC_PER_MIN)) / USEC_PER_MIN;
 	f->per_minute = (uint32_t)(g->attempts / (minutes > 1 ? minutes : 1));
 	f->vendor = e->vps[g->vp].vendor;
 	f->product = e->vps[g->vp].product;
@@ -380,12 +463,10 @@ bin_close_first(struct engine *e)
 	struct bin *b = e->bins[0];
 	struct finding f;
 
-	for (uint32_t i = 0; i < b->cap; i++) {
-		struct group *g = &b->tab[i];
+	for (uint32_t i = 0; i < b->n && e->fn != NULL; i++) {
+		struct group *g = bin_group(e, b, i);
 
-		if (g->attempts == 0)
-			continue;
-		if (group_is_finding(&e->opts, g) && e->fn != NULL) {
+		if (group_is_finding(&e->opts, g)) {
 			finding_build(e, b, g, &f);
 			e->fn(&f, e->arg);
 		}
@@ -393,7 +474,7 @@ bin_close_first(struct engine *e)
 	e->stats.groups_open -= b->n;
 	e->stats.bins_closed++;
 	e->bytes -= b->bytes;
-	bin_free(b);
+	bin_free(e, b);
 	memmove(e->bins, e->bins + 1, (e->nbins - 1) * sizeof(*e->bins));
 	e->nbins--;
 	e->last_bin = 0;
@@ -411,17 +492,45 @@ close_limit(const struct engine *e)
 	return limit;
 }
 
+/* Makes (t, seq) the earliest event of g, a group of b, if it is. */
 static void
-group_take_earliest(struct engine *e, struct group *g, int64_t t,
-    uint64_t seq, uint32_t vp_or_max, struct str vendor, struct str product)
+group_take_earliest(struct engine *e, const struct bin *b, struct group *g,
+    int64_t t, uint64_t seq, uint32_t vp_or_max, struct str vendor,
+    struct str product)
 {
-	if (g->attempts != 0 && (t > g->first ||
-	    (t == g->first && seq >= g->first_seq)))
-		return;
-	g->first = t;
+	int64_t first;
+
+	if (g->attempts != 0) {
+		first = group_first(e, b, g);
+		if (t > first || (t == first && seq >= g->first_seq))
+			return;
+	}
+	group_set_first(e, b, g, t);
 	g->first_seq = seq;
 	g->vp = vp_or_max != UINT32_MAX ? vp_or_max :
 	    vp_intern(e, vendor, product);
+}
+
+/* Counts ev in g, a group of b, unless it is a duplicate; 0 if counted,
+ * 1 if a duplicate, -1 if memory was short. */
+static int
+group_count(struct engine *e, const struct bin *b, struct group *g,
+    const struct engine_event *ev)
+{
+	int rc = 0;
+
+	/* a new group's set is empty: its first key is always new */
+	if (e->opts.dedup && keyset_add(group_seen(e, g), ev->dedup_key) == 0)
+		return 1;
+	group_take_earliest(e, b, g, ev->time, ev->seq, ev->vp,
+	    ev->vendor, ev->product);
+	if (g->attempts == 0 || ev->time > group_last(e, b, g))
+		group_set_last(e, b, g, ev->time);
+	g->attempts++;
+	if ((ev->count_port && portset_add(&g->ports, ev->dport) < 0) ||
+	    (ev->has_dst && hostset_add(&g->hosts, &ev->dst) < 0))
+		rc = -1;
+	return rc;
 }
 
 void
@@ -432,6 +541,7 @@ engine_add(struct engine *e, const struct engine_event *ev)
 	struct bin *b;
 	struct group *g;
 	size_t heap;
+	int r;
 
 	if (!e->has_watermark || ev->time > e->watermark) {
 		e->watermark = ev->time;
@@ -447,27 +557,18 @@ engine_add(struct engine *e, const struct engine_event *ev)
 		e->stats.nomem++;
 		return;
 	}
-	heap = group_heap(g);
-	if (e->opts.dedup && g->attempts != 0 &&
-	    keyset_add(&g->seen, ev->dedup_key) == 0) {
+	heap = group_heap(e, g);
+	if ((r = group_count(e, b, g, ev)) == 1) {
 		e->stats.duplicates++;
 		return;
 	}
-	if (e->opts.dedup && g->attempts == 0)
-		keyset_add(&g->seen, ev->dedup_key);
-	group_take_earliest(e, g, ev->time, ev->seq, ev->vp,
-	    ev->vendor, ev->product);
-	if (g->attempts == 0 || ev->time > g->last)
-		g->last = ev->time;
-	g->attempts++;
 	e->stats.added++;
 	if (g->inexact)
 		e->stats.inexact_events++;
-	if ((ev->count_port && portset_add(&g->ports, ev->dport) < 0) ||
-	    (ev->has_dst && hostset_add(&g->hosts, &ev->dst) < 0))
+	if (r < 0)
 		e->stats.nomem++;
-	b->bytes += group_heap(g) - heap;
-	e->bytes += group_heap(g) - heap;
+	b->bytes += group_heap(e, g) - heap;
+	e->bytes += group_heap(e, g) - heap;
 	if (e->bytes > e->stats.bytes_peak)
 		e->stats.bytes_peak = e->bytes;
 	while (e->nbins > 0 && e->bins[0]->start + e->opts.bin <= limit)
@@ -475,7 +576,7 @@ engine_add(struct engine *e, const struct engine_event *ev)
 	/* cheap test first: the full one walks the open bins */
 	if (e->opts.max_bytes != 0 && e->bytes * 2 > e->opts.max_bytes / 2 &&
 	    e->bytes > e->relieved_at + e->opts.max_bytes / 16 &&
-	    e->bytes + 2 * engine_largest_table(e) > e->opts.max_bytes)
+	    e->bytes + engine_growth_room(e) > e->opts.max_bytes)
 		engine_relieve(e);
 }
 
@@ -486,33 +587,77 @@ engine_flush(struct engine *e)
 		bin_close_first(e);
 }
 
-/* Merges group s of engine src into group d of engine dst. */
+/* Merges group s of bin sb of engine src into group d of bin db of dst. */
 static int
-group_merge(struct engine *dst, struct group *d, const struct engine *src,
-    struct group *s)
+group_merge(struct engine *dst, struct bin *db, struct group *d,
+    struct engine *src, const struct bin *sb, struct group *s)
 {
 	struct str vendor = src->vps[s->vp].vendor;
 	struct str product = src->vps[s->vp].product;
+	int64_t last = group_last(src, sb, s);
 	bool fresh = d->attempts == 0;
+	size_t heap = group_heap(dst, d);
+	int rc = 0;
 
 	d->inexact = d->inexact || s->inexact;
-	group_take_earliest(dst, d, s->first, s->first_seq, UINT32_MAX,
-	    vendor, product);
-	if (fresh || s->last > d->last)
-		d->last = s->last;
+	group_take_earliest(dst, db, d, group_first(src, sb, s), s->first_seq,
+	    UINT32_MAX, vendor, product);
+	if (fresh || last > group_last(dst, db, d))
+		group_set_last(dst, db, d, last);
 	if (portset_union(&d->ports, &s->ports) < 0 ||
 	    hostset_union(&d->hosts, &s->hosts) < 0)
-		return -1;
-	if (dst->opts.dedup) {
-		uint32_t before = d->seen.n;
+		rc = -1;
+	else if (dst->opts.dedup) {
+		struct keyset *seen = group_seen(dst, d);
+		uint32_t before = seen->n;
 
-		if (keyset_union(&d->seen, &s->seen) < 0)
-			return -1;
-		dst->stats.duplicates += s->seen.n - (d->seen.n - before);
-		d->attempts = d->seen.n;
+		if (keyset_union(seen, group_seen(src, s)) < 0)
+			rc = -1;
+		dst->stats.duplicates += group_seen(src, s)->n -
+		    (seen->n - before);
+		d->attempts = seen->n;
 	} else {
 		d->attempts += s->attempts;
 	}
+	db->bytes += group_heap(dst, d) - heap;
+	dst->bytes += group_heap(dst, d) - heap;
+	return rc;
+}
+
+/* Merges the groups of src's bin sb one by one into dst's bin of the
+ * same start; -1 when memory is short. */
+static int
+bin_merge_groups(struct engine *dst, struct engine *src, struct bin *sb)
+{
+	struct bin *db = bin_get(dst, sb->start);
+
+	if (db == NULL)
+		return -1;
+	for (uint32_t i = 0; i < sb->n; i++) {
+		struct group *s = bin_group(src, sb, i), *d;
+
+		if ((d = group_get(dst, db, &s->src)) == NULL ||
+		    group_merge(dst, db, d, src, sb, s) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Merges src's bins into dst, newest first. */
+static int
+engine_merge_bins(struct engine *dst, struct engine *src)
+{
+	while (src->nbins > 0) {
+		struct bin *sb = src->bins[src->nbins - 1];
+
+		if (bin_merge_groups(dst, src, sb) < 0)
+			return -1;
+		src->stats.groups_open -= sb->n;
+		src->bytes -= sb->bytes;
+		bin_free(src, sb);
+		src->nbins--;
+	}
+	src->last_bin = 0;
 	return 0;
 }
 
@@ -522,26 +667,8 @@ engine_merge(struct engine *dst, struct engine *src)
 	/* groups src closed already; its open ones are counted as they are
 	 * created in dst */
 	dst->stats.groups += src->stats.groups - src->stats.groups_open;
-	while (src->nbins > 0) {
-		struct bin *sb = src->bins[src->nbins - 1];
-		struct bin *db = bin_get(dst, sb->start);
-
-		if (db == NULL)
-			return -1;
-		for (uint32_t i = 0; i < sb->cap; i++) {
-			struct group *s = &sb->tab[i], *d;
-
-			if (s->attempts == 0)
-				continue;
-			if ((d = group_get(dst, db, &s->src)) == NULL ||
-			    group_merge(dst, d, src, s) < 0)
-				return -1;
-		}
-		src->stats.groups_open -= sb->n;
-		bin_free(sb);
-		src->nbins--;
-	}
-	src->last_bin = 0;
+	if (engine_merge_bins(dst, src) < 0)
+		return -1;
 	dst->stats.added += src->stats.added;
 	dst->stats.late += src->stats.late;
 	dst->stats.duplicates += src->stats.duplicates;

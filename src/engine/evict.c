@@ -74,8 +74,7 @@ evictable(const struct engine *e, const struct group *g, uint32_t most)
 {
 	const struct engine_opts *o = &e->opts;
 
-	return g->attempts != 0 && g->attempts <= most &&
-	    g->ports.n < o->min_ports &&
+	return g->attempts <= most && g->ports.n < o->min_ports &&
 	    !(g->hosts.n >= o->min_hosts && g->attempts >= o->min_attempts);
 }
 
@@ -88,15 +87,16 @@ static int64_t
 evict_cutoff(const struct engine *e, uint32_t most)
 {
 	size_t count[HISTOGRAM], total = 0, seen = 0;
-	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	int64_t lo = INT64_MAX, hi = INT64_MIN, last;
 
 	for (size_t i = 0; i < e->nbins; i++)
-		for (uint32_t j = 0; j < e->bins[i]->cap; j++) {
-			const struct group *g = &e->bins[i]->tab[j];
+		for (uint32_t j = 0; j < e->bins[i]->n; j++) {
+			const struct group *g = bin_group(e, e->bins[i], j);
 
 			if (evictable(e, g, most)) {
-				lo = g->last < lo ? g->last : lo;
-				hi = g->last > hi ? g->last : hi;
+				last = group_last(e, e->bins[i], g);
+				lo = last < lo ? last : lo;
+				hi = last > hi ? last : hi;
 				total++;
 			}
 		}
@@ -104,12 +104,14 @@ evict_cutoff(const struct engine *e, uint32_t most)
 		return INT64_MIN;
 	memset(count, 0, sizeof(count));
 	for (size_t i = 0; i < e->nbins; i++)
-		for (uint32_t j = 0; j < e->bins[i]->cap; j++) {
-			const struct group *g = &e->bins[i]->tab[j];
+		for (uint32_t j = 0; j < e->bins[i]->n; j++) {
+			const struct group *g = bin_group(e, e->bins[i], j);
 
-			if (evictable(e, g, most))
-				count[(size_t)((double)(g->last - lo) /
-				    ((double)(hi - lo) + 1) * HISTOGRAM)]++;
+			if (!evictable(e, g, most))
+				continue;
+			last = group_last(e, e->bins[i], g);
+			count[(size_t)((double)(last - lo) /
+			    ((double)(hi - lo) + 1) * HISTOGRAM)]++;
 		}
 	for (size_t k = 0; k < HISTOGRAM; k++)
 		if ((seen += count[k]) * 2 >= total) {
@@ -123,73 +125,74 @@ evict_cutoff(const struct engine *e, uint32_t most)
 	return hi + 1;
 }
 
-/* Rebuilds b without the evictable groups last updated before cutoff,
- * in a table sized for what is left, so the memory is returned.  Returns
- * the number of groups evicted. */
+static bool
+doomed(const struct engine *e, const struct bin *b, const struct group *g,
+    uint32_t most, int64_t cutoff)
+{
+	return evictable(e, g, most) && group_last(e, b, g) < cutoff;
+}
+
+/* Removes from b the evictable groups last updated before cutoff: the
+ * others move down over them, the emptied chunks are freed and the table
+ * is built anew, sized for what is left.  Returns 1 if any went. */
 static size_t
 bin_evict(struct engine *e, struct bin *b, uint32_t most, int64_t cutoff)
 {
-	uint32_t keep = 0, cap = 8;
-	struct group *tab;
+	uint32_t keep = 0, cap = 8, *index;
 
-	for (uint32_t j = 0; j < b->cap; j++)
-		if (b->tab[j].attempts != 0 && !(evictable(e, &b->tab[j],
-		    most) && b->tab[j].last < cutoff))
+	for (uint32_t j = 0; j < b->n; j++)
+		if (!doomed(e, b, bin_group(e, b, j), most, cutoff))
 			keep++;
 	if (keep == b->n)
 		return 0;
-	while (cap * 7 < keep * 8 + 8)
+	while ((uint64_t)cap * 3 < ((uint64_t)keep + 1) * 4)
 		cap *= 2;
-	if ((tab = calloc(cap, sizeof(*tab))) == NULL)
+	if ((index = calloc(cap, sizeof(*index))) == NULL)
 		return 0;
-	for (uint32_t j = 0; j < b->cap; j++) {
-		struct group *g = &b->tab[j];
-		uint32_t k;
+	for (uint32_t j = 0, k = 0; j < b->n; j++) {
+		struct group *g = bin_group(e, b, j);
 
-		if (g->attempts == 0)
-			continue;
-		if (evictable(e, g, most) && g->last < cutoff) {
-			e->stats.evicted_groups++;
-			e->stats.evicted_events += g->attempts;
-			b->bytes -= group_heap(g);
-			e->bytes -= group_heap(g);
-			bloom_add(e, &g->src, b->start);
-			group_free(g);
+		if (!doomed(e, b, g, most, cutoff)) {
+			if (k != j)
+				memcpy(bin_group(e, b, k), g, e->gsize);
+			k++;
 			continue;
 		}
-		for (k = group_slot(&g->src, cap); tab[k].attempts != 0;)
-			k = (k + 1) & (cap - 1);
-		tab[k] = *g;
+		e->stats.evicted_groups++;
+		e->stats.evicted_events += g->attempts;
+		b->bytes -= group_heap(e, g);
+		e->bytes -= group_heap(e, g);
+		bloom_add(e, &g->src, b->start);
+		group_free(e, g);
 	}
 	e->stats.groups_open -= b->n - keep;
-	b->bytes -= ((size_t)b->cap - cap) * sizeof(*tab);
-	e->bytes -= ((size_t)b->cap - cap) * sizeof(*tab);
-	free(b->tab);
-	b->tab = tab;
-	b->cap = cap;
-	b->n -= b->n - keep;
+	b->n = keep;
+	bin_trim_chunks(e, b);
+	bin_set_index(e, b, index, cap);
 	return 1;
 }
 
 size_t
-engine_largest_table(const struct engine *e)
+engine_growth_room(const struct engine *e)
 {
-	size_t most = 0;
+	size_t most = 0, chunk = GROUP_CHUNK_MAX * e->gsize;
 
 	for (size_t i = 0; i < e->nbins; i++)
 		if (e->bins[i]->cap > most)
 			most = e->bins[i]->cap;
-	return most * sizeof(struct group);
+
+	/* a table doubles into twice its slots, the old one still held */
+	most = 2 * most * sizeof(uint32_t);
+	return most > chunk ? most : chunk;
 }
 
-/* True while the state, with room for its largest table to double, does
- * not fit in half the cap (relief works down to half, so that it is not
- * needed again at once).  Doubling a table of T bytes holds the old and
- * the new table at once: 2T more than the state counts. */
+/* True while the state, with room for its largest growth (a table's
+ * doubling or a new chunk of groups), does not fit in half the cap
+ * (relief works down to half, so that it is not needed again at once). */
 static bool
 over(const struct engine *e)
 {
-	return e->bytes + 2 * engine_largest_table(e) > e->opts.max_bytes / 2;
+	return e->bytes + engine_growth_room(e) > e->opts.max_bytes / 2;
 }
 
 void

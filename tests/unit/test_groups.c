@@ -1,0 +1,267 @@
+/*
+ * test_groups.c - how the engine stores its groups: times kept as offsets
+ * from the bin's start (and in full for bins too wide for that), bins of
+ * thousands of groups across many chunks, and eviction under the memory
+ * cap, which packs the groups left and rebuilds the table.
+ *
+ * Every expected value is worked out by hand from detection.md.
+ */
+#include "testutil.h"
+
+#include "core/timeutil.h"
+#include "engine/engine.h"
+
+/* 2026-03-01 00:00:00 UTC. */
+static int64_t
+day_start(void)
+{
+	return time_days_from_civil(2026, 3, 1) * USEC_PER_DAY;
+}
+
+/* The address 10.x.y.z of number i, or 203.0.113.i for i < 256 when
+ * scanner is set. */
+static struct addr
+V4(uint32_t i, bool scanner)
+{
+	struct addr a;
+
+	memset(&a, 0, sizeof(a));
+	a.b[10] = a.b[11] = 0xff;
+	a.b[12] = scanner ? 203 : 10;
+	a.b[13] = scanner ? 0 : (uint8_t)(i >> 16);
+	a.b[14] = scanner ? 113 : (uint8_t)(i >> 8);
+	a.b[15] = (uint8_t)i;
+	return a;
+}
+
+static struct engine_opts
+opts_default(void)
+{
+	struct engine_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.bin = 5 * USEC_PER_MIN;
+	o.min_ports = 10;
+	o.min_hosts = 5;
+	o.min_attempts = 30;
+	o.lateness = ENGINE_KEEP_ALL;
+	return o;
+}
+
+static struct engine_event
+event(int64_t t, struct addr src, uint16_t port, uint64_t seq, uint32_t vp)
+{
+	struct engine_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.time = t;
+	ev.src = src;
+	ev.dst = V4(1, false);
+	ev.has_dst = true;
+	ev.dport = port;
+	ev.count_port = true;
+	ev.seq = seq;
+	ev.dedup_key = seq + 1;
+	ev.vp = vp;
+	return ev;
+}
+
+/* Findings kept whole; vendor names copied. */
+#define KEEP_MAX 8
+struct keep {
+	struct finding f[KEEP_MAX];
+	char vendor[KEEP_MAX][16];
+	size_t n;
+};
+
+static void
+keep_finding(const struct finding *f, void *arg)
+{
+	struct keep *k = arg;
+
+	assert_true(k->n < KEEP_MAX);
+	k->f[k->n] = *f;
+	assert_true(f->vendor.n < 16);
+	memcpy(k->vendor[k->n], f->vendor.p, f->vendor.n);
+	k->vendor[k->n][f->vendor.n] = '\0';
+	k->n++;
+}
+
+static const struct finding *
+keep_find(const struct keep *k, struct addr src, int64_t bin)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (addr_eq(&k->f[i].src, &src) && k->f[i].bin == bin)
+			return &k->f[i];
+	return NULL;
+}
+
+/*
+ * Ten ports from one source within one bin: the first 1 us after the
+ * bin's start, the last 1 us before its end, given last-first.  A bin of
+ * 71 minutes keeps offsets in 32 bits (4 260 000 000 us < 2^32); one of
+ * exactly 2^32 us and one of a day need the full times.
+ */
+static void
+test_bin_widths(void **state)
+{
+	const int64_t widths[] = { 71 * USEC_PER_MIN,
+	    INT64_C(1) << 32, USEC_PER_DAY };
+
+	(void)state;
+	for (size_t w = 0; w < sizeof(widths) / sizeof(widths[0]); w++) {
+		struct engine_opts o = opts_default();
+		struct keep k = { .n = 0 };
+		struct engine *e;
+		struct engine_event ev;
+		int64_t start = time_floor(day_start() + 7 * USEC_PER_DAY,
+		    widths[w]);
+		int64_t first = start + 1, last = start + widths[w] - 1;
+		const struct finding *f;
+
+		o.bin = widths[w];
+		assert_non_null(e = engine_new(&o, keep_finding, &k));
+		ev = event(last, V4(9, true), 10, 0, ENGINE_NO_VP);
+		engine_add(e, &ev);
+		for (uint16_t p = 1; p < 9; p++) {
+			ev = event(start + p * (widths[w] / 10), V4(9, true),
+			    p, p, ENGINE_NO_VP);
+			engine_add(e, &ev);
+		}
+		ev = event(first, V4(9, true), 9, 9, ENGINE_NO_VP);
+		engine_add(e, &ev);
+		/* the next bin is another group */
+		ev = event(last + 1, V4(9, true), 11, 10, ENGINE_NO_VP);
+		engine_add(e, &ev);
+		engine_flush(e);
+
+		assert_int_equal(k.n, 1);
+		f = keep_find(&k, V4(9, true), start);
+		assert_non_null(f);
+		assert_true(f->first == first);
+		assert_true(f->last == last);
+		assert_int_equal(f->attempts, 10);
+		assert_int_equal(f->ports, 10);
+		/* whole seconds from first to last (detection.md) */
+		assert_true(f->duration == (time_floor(last, USEC_PER_SEC) -
+		    time_floor(first, USEC_PER_SEC)) / USEC_PER_SEC);
+		engine_free(e);
+	}
+}
+
+static uint64_t many_findings, many_bad;
+
+static void
+count_finding(const struct finding *f, void *arg)
+{
+	(void)arg;
+	many_findings++;
+	if (f->attempts != 10 || f->ports != 10 || f->hosts != 1)
+		many_bad++;
+}
+
+/* 3000 sources in one bin, every seventh (0, 7, .., 2996: 429 of them)
+ * back for nine more ports: the groups span many chunks and tables. */
+static void
+test_many_groups(void **state)
+{
+	struct engine_opts o = opts_default();
+	struct engine *e;
+	struct engine_event ev;
+	uint64_t seq = 0;
+
+	(void)state;
+	many_findings = many_bad = 0;
+	assert_non_null(e = engine_new(&o, count_finding, NULL));
+	for (uint32_t i = 0; i < 3000; i++) {
+		ev = event(day_start() + i, V4(i, false), 1, seq++, 0);
+		engine_add(e, &ev);
+	}
+	for (uint16_t p = 2; p <= 10; p++)
+		for (uint32_t i = 0; i < 3000; i += 7) {
+			ev = event(day_start() + 5000 + p, V4(i, false), p,
+			    seq++, 0);
+			engine_add(e, &ev);
+		}
+	assert_int_equal(engine_stats(e)->groups, 3000);
+	assert_int_equal(engine_stats(e)->groups_open, 3000);
+	engine_flush(e);
+	assert_int_equal(many_findings, 429);
+	assert_int_equal(many_bad, 0);
+	engine_free(e);
+}
+
+/* Ten ports, 1 s apart from t, for src with vendor id vp. */
+static void
+add_scan(struct engine *e, int64_t t, struct addr src, uint16_t port0,
+    int ports, uint32_t vp, uint64_t *seq)
+{
+	for (int p = 0; p < ports; p++) {
+		struct engine_event ev = event(t + p * USEC_PER_SEC, src,
+		    (uint16_t)(port0 + p), (*seq)++, vp);
+
+		engine_add(e, &ev);
+	}
+}
+
+/*
+ * Under a 1 MiB cap, 20 000 sources of one event each (1.6 MB of groups
+ * alone) force eviction in a single bin; a scanner's ten ports, five
+ * before the flood and five after, keep their exact counts, and the
+ * oldest flood source, evicted for sure, comes back inexact.
+ */
+static void
+test_evict_packs(void **state)
+{
+	struct engine_opts o = opts_default();
+	struct keep k = { .n = 0 };
+	struct engine *e;
+	struct engine_event ev;
+	int64_t t = day_start();
+	const struct finding *f;
+	uint64_t seq = 0, inexact;
+
+	(void)state;
+	o.max_bytes = 1 << 20;
+	assert_non_null(e = engine_new(&o, keep_finding, &k));
+	add_scan(e, t, V4(7, true), 1, 5, 0, &seq);
+	for (uint32_t i = 0; i < 20000; i++) {
+		ev = event(t + 10 * USEC_PER_SEC + i, V4(i, false), 80,
+		    seq++, 0);
+		engine_add(e, &ev);
+	}
+	add_scan(e, t + 20 * USEC_PER_SEC, V4(7, true), 6, 5, 0, &seq);
+	assert_true(engine_stats(e)->evicted_groups > 0);
+	assert_true(engine_stats(e)->bytes_peak <= o.max_bytes);
+	assert_int_equal(engine_stats(e)->evicted_groups,
+	    engine_stats(e)->evicted_events);
+	assert_int_equal(engine_stats(e)->groups_open,
+	    20001 - engine_stats(e)->evicted_groups);
+
+	/* (a later flood source may have hit the Bloom filter falsely) */
+	inexact = engine_stats(e)->inexact_events;
+	ev = event(t + 30 * USEC_PER_SEC, V4(0, false), 80, seq++, 0);
+	engine_add(e, &ev);
+	assert_int_equal(engine_stats(e)->inexact_events, inexact + 1);
+	engine_flush(e);
+
+	assert_int_equal(k.n, 1);
+	f = keep_find(&k, V4(7, true), t);
+	assert_non_null(f);
+	assert_int_equal(f->attempts, 10);
+	assert_int_equal(f->ports, 10);
+	assert_false(f->inexact);
+	engine_free(e);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bin_widths),
+		cmocka_unit_test(test_many_groups),
+		cmocka_unit_test(test_evict_packs),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
