@@ -5,7 +5,8 @@
  * groups, in chunks that never move, and an open-addressed table of their
  * numbers keyed by source, so closing a bin frees one bin's memory and
  * never searches the others.  Events mostly arrive in time order, so the
- * bin of the previous event is tried first.
+ * bin of the previous event is tried first.  Merging engines moves a bin
+ * whole when the other engine has none with its start.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -643,20 +644,68 @@ bin_merge_groups(struct engine *dst, struct engine *src, struct bin *sb)
 	return 0;
 }
 
-/* Merges src's bins into dst, newest first. */
+/*
+ * Moves src's bin sb, whole, to position at of dst's bins: only the
+ * vendor/product ids, which are per engine, change (map holds src's ids
+ * in dst, UINT32_MAX for not yet interned), and a group dst evicted
+ * before becomes inexact.  -1 when memory is short, sb unmoved.
+ */
+static int
+bin_move(struct engine *dst, size_t at, struct engine *src, struct bin *sb,
+    uint32_t *map)
+{
+	if (bins_insert(dst, at, sb) < 0)
+		return -1;
+	for (uint32_t i = 0; i < sb->n; i++) {
+		struct group *g = bin_group(src, sb, i);
+
+		if (map[g->vp] == UINT32_MAX)
+			map[g->vp] = vp_intern(dst, src->vps[g->vp].vendor,
+			    src->vps[g->vp].product);
+		g->vp = map[g->vp];
+		if (dst->evicted != NULL &&
+		    engine_was_evicted(dst, &g->src, sb->start))
+			g->inexact = 1;
+	}
+	dst->bytes += sb->bytes;
+	src->bytes -= sb->bytes;
+	dst->stats.groups += sb->n;
+	dst->stats.groups_open += sb->n;
+	if (dst->stats.groups_open > dst->stats.groups_open_peak)
+		dst->stats.groups_open_peak = dst->stats.groups_open;
+	return 0;
+}
+
+/* Moves or merges src's bins into dst, newest first. */
 static int
 engine_merge_bins(struct engine *dst, struct engine *src)
 {
+	uint32_t *map = malloc(src->nvps * sizeof(*map));
+
+	if (map == NULL)
+		return -1;
+	for (uint32_t i = 0; i < src->nvps; i++)
+		map[i] = UINT32_MAX;
 	while (src->nbins > 0) {
 		struct bin *sb = src->bins[src->nbins - 1];
+		size_t at = bin_lower_bound(dst, sb->start);
+		bool move = dst->gsize == src->gsize &&
+		    dst->wide_at == src->wide_at &&
+		    (at == dst->nbins || dst->bins[at]->start != sb->start);
 
-		if (bin_merge_groups(dst, src, sb) < 0)
+		if (move ? bin_move(dst, at, src, sb, map) < 0 :
+		    bin_merge_groups(dst, src, sb) < 0) {
+			free(map);
 			return -1;
+		}
 		src->stats.groups_open -= sb->n;
-		src->bytes -= sb->bytes;
-		bin_free(src, sb);
 		src->nbins--;
+		if (!move) {
+			src->bytes -= sb->bytes;
+			bin_free(src, sb);
+		}
 	}
+	free(map);
 	src->last_bin = 0;
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
  * test_groups.c - how the engine stores its groups: times kept as offsets
  * from the bin's start (and in full for bins too wide for that), bins of
- * thousands of groups across many chunks, and eviction under the memory
+ * thousands of groups across many chunks, merges that move whole bins
+ * between engines whose vendor ids differ, and eviction under the memory
  * cap, which packs the groups left and rebuilds the table.
  *
  * Every expected value is worked out by hand from detection.md.
@@ -205,6 +206,74 @@ add_scan(struct engine *e, int64_t t, struct addr src, uint16_t port0,
 }
 
 /*
+ * Engine a holds bins 10:00 and 10:10, engine b 10:05 and 10:10, and they
+ * interned their vendors in different orders: a Alpha 1, Beta 2; b Beta
+ * 1, Gamma 2.  Merging b into a moves b's 10:05 bin whole, where id 1
+ * must become Beta (2 in a) and id 2 Gamma (new in a), and merges 10:10
+ * group by group, where Gamma's earlier event wins.
+ */
+static void
+test_merge_moves_bins(void **state)
+{
+	struct engine_opts o = opts_default();
+	struct keep k = { .n = 0 }, none = { .n = 0 };
+	struct engine *a, *b;
+	int64_t t0 = day_start() + 10 * USEC_PER_HOUR;
+	int64_t t5 = t0 + 5 * USEC_PER_MIN, t10 = t0 + 10 * USEC_PER_MIN;
+	uint32_t alpha, beta_a, beta_b, gamma_b;
+	const struct finding *f;
+	uint64_t seq = 0;
+
+	(void)state;
+	assert_non_null(a = engine_new(&o, keep_finding, &k));
+	assert_non_null(b = engine_new(&o, keep_finding, &none));
+	alpha = engine_intern(a, (struct str){ "Alpha", 5 }, STR_NULL);
+	beta_a = engine_intern(a, (struct str){ "Beta", 4 }, STR_NULL);
+	beta_b = engine_intern(b, (struct str){ "Beta", 4 }, STR_NULL);
+	gamma_b = engine_intern(b, (struct str){ "Gamma", 5 }, STR_NULL);
+	assert_int_equal(alpha, 1);
+	assert_int_equal(beta_a, 2);
+	assert_int_equal(beta_b, 1);
+	assert_int_equal(gamma_b, 2);
+
+	add_scan(a, t0, V4(1, true), 1, 10, beta_a, &seq);
+	add_scan(b, t5, V4(2, true), 1, 10, gamma_b, &seq);
+	add_scan(b, t5 + 1, V4(3, true), 1, 10, beta_b, &seq);
+	add_scan(a, t10 + 60 * USEC_PER_SEC, V4(4, true), 1, 5, alpha, &seq);
+	add_scan(b, t10, V4(4, true), 6, 5, gamma_b, &seq);
+
+	assert_int_equal(engine_merge(a, b), 0);
+	assert_int_equal(engine_stats(b)->groups_open, 0);
+	assert_int_equal(engine_stats(a)->groups_open, 4);
+	assert_int_equal(engine_stats(a)->groups, 4);
+	assert_int_equal(engine_stats(a)->added, 40);
+	engine_free(b);
+	engine_flush(a);
+	assert_int_equal(none.n, 0);
+	assert_int_equal(k.n, 4);
+
+	f = keep_find(&k, V4(1, true), t0);
+	assert_non_null(f);
+	assert_string_equal(k.vendor[f - k.f], "Beta");
+	f = keep_find(&k, V4(2, true), t5);
+	assert_non_null(f);
+	assert_string_equal(k.vendor[f - k.f], "Gamma");
+	assert_true(f->first == t5);
+	assert_true(f->last == t5 + 9 * USEC_PER_SEC);
+	f = keep_find(&k, V4(3, true), t5);
+	assert_non_null(f);
+	assert_string_equal(k.vendor[f - k.f], "Beta");
+	assert_int_equal(f->attempts, 10);
+	f = keep_find(&k, V4(4, true), t10);
+	assert_non_null(f);
+	assert_string_equal(k.vendor[f - k.f], "Gamma");
+	assert_int_equal(f->ports, 10);
+	assert_true(f->first == t10);
+	assert_true(f->last == t10 + 64 * USEC_PER_SEC);
+	engine_free(a);
+}
+
+/*
  * Under a 1 MiB cap, 20 000 sources of one event each (1.6 MB of groups
  * alone) force eviction in a single bin; a scanner's ten ports, five
  * before the flood and five after, keep their exact counts, and the
@@ -260,6 +329,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bin_widths),
 		cmocka_unit_test(test_many_groups),
+		cmocka_unit_test(test_merge_moves_bins),
 		cmocka_unit_test(test_evict_packs),
 	};
 
