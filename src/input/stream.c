@@ -570,7 +570,7 @@ stream_split(const char *path, const struct stream_opts *opts, size_t max,
 	size = (uint64_t)sb.st_size;
 	want = size / min_len < max ? (size_t)(size / min_len) : max;
 	if (!split_format(path, opts, first) || *first == NULL ||
-	    !(*first)->line_based)
+	    (!(*first)->line_based && (*first)->state_like == NULL))
 		return 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return 0;
@@ -592,6 +592,44 @@ stream_split(const char *path, const struct stream_opts *opts, size_t max,
 	close(fd);
 	*out = v;
 	return n;
+}
+
+static void
+sink_none(void *arg, const struct event *ev, const struct format *fmt,
+    const char *path, uint64_t line, uint64_t seq)
+{
+}
+
+/*
+ * Reads the file's first line (its header) into the run's state, with
+ * nothing counted: where a piece of a file of a format read by the whole
+ * file starts from.  Without a first line the state stays as it is.
+ */
+static void
+run_prime(struct stream_run *run)
+{
+	struct stream_stats *st = run->st, *scratch;
+	event_sink sink = run->sink;
+	struct reader *r;
+	char err[256];
+	const char *line;
+	size_t n;
+
+	if ((scratch = calloc(1, sizeof(*scratch))) == NULL)
+		return;
+	if ((r = reader_open(run->path, err, sizeof(err))) != NULL &&
+	    reader_next(r, &line, &n) == READER_LINE) {
+		run->st = scratch;
+		run->sink = sink_none;
+		run->ctx.line = 1;
+		handle_line(run, line, n);
+		run->ctx.line = 0;
+		run->st = st;
+		run->sink = sink;
+	}
+	reader_close(r);
+	stream_stats_free(scratch);
+	free(scratch);
 }
 
 struct stream_part *
@@ -617,6 +655,8 @@ stream_part_read(const char *path, uint32_t index,
 	    (int64_t)sb.st_mtim.tv_sec * 1000000 + sb.st_mtim.tv_nsec / 1000 :
 	    0, has_mtime);
 	run_choose(&p->run, first);
+	if (k > 0 && !first->line_based)
+		run_prime(&p->run);
 	p->run.ctx.time.partial = k > 0;
 	if ((r = reader_open_range(path, pc->off, pc->len, err,
 	    sizeof(err))) == NULL) {
@@ -629,16 +669,6 @@ stream_part_read(const char *path, uint32_t index,
 	return p;
 }
 
-static bool
-run_idle(const struct stream_run *run)
-{
-	for (size_t i = 0; i < nformats; i++)
-		if (run->states[i] != NULL && (formats[i]->state_idle == NULL ||
-		    !formats[i]->state_idle(run->states[i])))
-			return false;
-	return true;
-}
-
 /* Frees a run's format states without ending their records. */
 static void
 run_drop(struct stream_run *run)
@@ -649,6 +679,43 @@ run_drop(struct stream_run *run)
 	free(run->ctx.scratch.p);
 }
 
+static bool
+run_idle(const struct stream_run *run, const struct format *except)
+{
+	for (size_t i = 0; i < nformats; i++)
+		if (run->states[i] != NULL && formats[i] != except &&
+		    (formats[i]->state_idle == NULL ||
+		    !formats[i]->state_idle(run->states[i])))
+			return false;
+	return true;
+}
+
+/*
+ * True when the run before a piece ended in the state the piece started
+ * from: every line format idle, and the state of a format read by the
+ * whole file like the one its first line leaves.
+ */
+static bool
+run_leads_to(const struct stream_run *before, const struct format *f)
+{
+	struct stream_run primed;
+	size_t i = format_index(f);
+	bool like;
+
+	if (f->line_based)
+		return run_idle(before, NULL);
+	if (!run_idle(before, f) || before->states[i] == NULL)
+		return false;
+	run_start(&primed, before->path, before->index, before->o, sink_none,
+	    NULL, before->st, 0, false);
+	run_choose(&primed, f);
+	run_prime(&primed);
+	like = primed.states[i] != NULL &&
+	    f->state_like(before->states[i], primed.states[i]);
+	run_drop(&primed);
+	return like;
+}
+
 bool
 stream_part_join(struct stream_part *before, struct stream_part *p,
     struct stream_stats *st)
@@ -656,7 +723,7 @@ stream_part_join(struct stream_part *before, struct stream_part *p,
 	uint64_t base = before->run.ctx.line;
 
 	if (p->run.ctx.time.consulted || before->run.cur != p->start ||
-	    !run_idle(&before->run))
+	    !run_leads_to(&before->run, p->start))
 		return false;
 	for (size_t i = 0; i < st->nreasons; i++)
 		for (int k = 0; k < STREAM_SAMPLES; k++)

@@ -1300,6 +1300,36 @@ csl_parse(struct parse_ctx *ctx, const char *line, size_t n, struct event *ev)
 	}
 }
 
+/* Between CSV records, nothing left to read again. */
+static bool
+csl_csv_idle(const struct csl_state *st)
+{
+	return st->mode == MODE_CSV && !st->pending && !st->resume &&
+	    !st->replaying && !st->from_queue &&
+	    st->queue_pos == st->queue_n && !st->q.in_quote;
+}
+
+/*
+ * Two CSV states read on alike when both are between records under the
+ * same header.  JSON exports are never alike: a record may span lines
+ * inside an array.
+ */
+static bool
+csl_state_like(const void *pa, const void *pb)
+{
+	const struct csl_state *a = pa, *b = pb;
+
+	if (!csl_csv_idle(a) || !csl_csv_idle(b) || a->sep != b->sep ||
+	    a->header_n != b->header_n || a->ncols != b->ncols ||
+	    memcmp(a->header, b->header, a->header_n) != 0)
+		return false;
+	for (size_t k = 0; k < a->ncols; k++)
+		if (a->cols[k].field != b->cols[k].field ||
+		    a->cols[k].local != b->cols[k].local)
+			return false;
+	return true;
+}
+
 static enum parse_status
 csl_finish(struct parse_ctx *ctx)
 {
@@ -1405,6 +1435,7 @@ const struct format format_csl = {
 	.line_based = false,
 	.state_new = csl_state_new,
 	.state_free = csl_state_free,
+	.state_like = csl_state_like,
 	.parse = csl_parse,
 	.finish = csl_finish,
 };

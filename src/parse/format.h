@@ -119,6 +119,15 @@ struct format {
 	 * after this one.  NULL for a format whose state is never idle.
 	 */
 	bool (*state_idle)(const void *state);
+
+	/*
+	 * For a format that reads the whole file but may still be read in
+	 * pieces: true when reading on from state a gives what reading on
+	 * from state b gives.  A piece starts from the state its file's
+	 * first line (a header) leaves, and is kept when the part before it
+	 * ends in a state like that one.  NULL: never read in pieces.
+	 */
+	bool (*state_like)(const void *a, const void *b);
 };
 
 /*

@@ -184,4 +184,38 @@ expect_err_has "gcp-firewall: not a firewall log entry: 1 (gcp.json:1)" \
     "JSON over many lines"
 run "$SCANSPOT" detect --output csv --tz UTC -j 1 gcp.json
 expect_same "$T/err" "$T/pieces.err" "JSON over many lines: summary"
+
+# 8. A CommonSecurityLog CSV export is read in pieces too: each piece
+# starts from the state the file's header leaves.  300 rows from
+# 203.0.113.9 to ports 1 to 300 of 192.0.2.1, at 10:00:00 to 10:04:59;
+# rows 101 to 110 have a product of two lines (a quoted line break), and
+# after row 150 a second header swaps the address columns (the rows after
+# it follow it).  Read whole, all 300 are one source: one finding, 300
+# ports, 300 attempts, and every line read.  (A piece starting after the
+# second header with the first header's columns would take 192.0.2.1 for
+# the source; one starting inside a quoted line break would cut a row.)
+awk 'BEGIN {
+	print "TimeGenerated,DeviceAction,SourceIP,DestinationIP," \
+	    "DestinationPort,DeviceVendor,DeviceProduct"
+	for (i = 1; i <= 300; i++) {
+		if (i == 151)
+			print "TimeGenerated,DeviceAction,DestinationIP," \
+			    "SourceIP,DestinationPort,DeviceVendor,DeviceProduct"
+		t = sprintf("2026-03-01T10:%02d:%02dZ", int((i - 1) / 60),
+		    (i - 1) % 60)
+		prod = i > 100 && i <= 110 ? "\"Edge\nFW\"" : "EdgeFW"
+		a = i <= 150 ? "203.0.113.9,192.0.2.1" : "192.0.2.1,203.0.113.9"
+		printf "%s,deny,%s,%d,ExampleCo,%s\n", t, a, i, prod
+	}
+}' >"$T/export.csv"
+run "$SCANSPOT" detect --output csv --tz UTC $PIECES export.csv
+cut -d, -f1,2,4,6 "$T/out" >"$T/got"
+printf '%s\n' "TimeGenerated,SourceIP,UniqueDestPorts,TotalAttempts" \
+    "2026-03-01T10:00:00Z,203.0.113.9,300,300" >"$T/want"
+show_diff "$T/want" "$T/got" "CSV export read in pieces"
+expect_err_has "312 lines" "CSV export: every line read"
+expect_err_has "events by format: csl 300" "CSV export: every row an event"
+cp "$T/err" "$T/pieces.err"
+run "$SCANSPOT" detect --output csv --tz UTC -j 1 export.csv
+expect_same "$T/err" "$T/pieces.err" "CSV export: summary"
 finish
