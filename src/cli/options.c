@@ -463,7 +463,7 @@ static const struct setting settings[] = {
 	    false },
 	{ "threads", set_threads, "N", "reader threads (one per core)", false },
 	{ "piece-size", set_piece_size, "SIZE",
-	    "threads share files of twice this size (32M)", false },
+	    "threads share files of twice this size (8M)", false },
 	{ "netfilter-default-action", set_nf_action, "WORD",
 	    "action of netfilter lines without one (drop)", true },
 	{ "date-order", set_date_order, "mdy|dmy",

@@ -21,7 +21,7 @@
 #define EXIT_INPUT_ERROR 3
 #define EXIT_STATE 4
 
-#define PIECE_SIZE_DEFAULT (32u << 20)
+#define PIECE_SIZE_DEFAULT (8u << 20)
 
 struct options {
 	struct detect_opts detect;
