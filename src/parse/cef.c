@@ -66,87 +66,54 @@ cef_find(const char *s, size_t n, size_t *tag)
 }
 
 /*
- * Splits the header at s[0..n) into seven fields, each ending in an
- * unescaped "|".  Returns the offset of the extension, or 0 when the
- * header has fewer than seven fields.
+ * Splits the header at s[from..n) into seven fields, each ending in an
+ * unescaped "|", a block of 64 bytes at a time.  A backslash escapes the
+ * "|" or "\\" after it.  Returns the offset of the extension, or 0 when
+ * the header has fewer than seven fields; sets *escaped when a block it
+ * read holds a backslash.
  */
 static size_t
-cef_split_header(const char *s, size_t n, struct str *field)
+cef_split_header(const char *s, size_t n, size_t from, struct str *field,
+    bool *escaped)
 {
-	const char *p = s, *q, *start, *end = s + n;
+	struct scan_block b;
+	uint64_t pipe, bs, m;
+	size_t base, q, start = from, skip = from;
+	int k = 0;
 
-	for (int k = 0; k < CEF_NFIELDS; k++) {
-		start = p;
-		while ((q = scan_byte2(p, (size_t)(end - p), '|', '\\')) !=
-		    NULL && *q == '\\') {
-			p = q + 1;
-			if (p < end && (*p == '|' || *p == '\\'))
-				p++;
+	for (base = from; base < n; base += 64) {
+		scan_block_at(&b, s, n, base);
+		pipe = scan_block_eq(&b, '|');
+		bs = scan_block_eq(&b, '\\');
+		*escaped |= bs != 0;
+		for (m = pipe | bs; m != 0; m &= m - 1) {
+			q = base + (size_t)__builtin_ctzll(m);
+			if (q < skip)
+				continue;
+			if (s[q] == '\\') {
+				skip = q + 1 + (q + 1 < n &&
+				    (s[q + 1] == '|' || s[q + 1] == '\\'));
+				continue;
+			}
+			field[k] = (struct str){ s + start, q - start };
+			start = q + 1;
+			if (++k == CEF_NFIELDS)
+				return start;
 		}
-		if (q == NULL)
-			return 0;
-		field[k] = (struct str){ start, (size_t)(q - start) };
-		p = q + 1;
 	}
-	return (size_t)(p - s);
-}
-
-static bool
-cef_is_key_char(char c)
-{
-	/* a table, not isalnum(): this runs on every byte of every key */
-	static const uint8_t key_char[256] = {
-		['-'] = 1, ['.'] = 1, ['_'] = 1,
-		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
-		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1,
-		['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
-		['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
-		['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
-		['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
-		['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
-		['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
-		['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-		['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
-		['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-		['y'] = 1, ['z'] = 1,
-	};
-
-	return key_char[(unsigned char)c];
-}
-
-/* Length of the key at s[i] if a "=" follows it, else 0. */
-static size_t
-cef_key_len(const char *s, size_t n, size_t i)
-{
-	size_t k = i;
-
-	while (k < n && cef_is_key_char(s[k]))
-		k++;
-	return k > i && k < n && s[k] == '=' ? k - i : 0;
+	return 0;
 }
 
 /*
- * Finds the end of the value starting at s[i]: the space before the next
- * key, or n.  Sets *next to the next key's offset and *kn to its length
- * (n and 0 at the end).
+ * Bit i set when byte i may be part of a key: letters, digits, "-", "."
+ * and "_".
  */
-static size_t
-cef_value_end(const char *s, size_t n, size_t i, size_t *next, size_t *kn)
+static uint64_t
+cef_key_bits(const struct scan_block *b)
 {
-	const char *sp;
-
-	while (i < n && (sp = scan_byte(s + i, n - i, ' ')) != NULL) {
-		i = (size_t)(sp - s);
-		if ((*kn = cef_key_len(s, n, i + 1)) > 0) {
-			*next = i + 1;
-			return i;
-		}
-		i++;
-	}
-	*next = n;
-	*kn = 0;
-	return n;
+	return scan_block_range(b, 0x20, 'a', 26) |
+	    scan_block_range(b, 0, '0', 10) | scan_block_range(b, 0, '-', 2) |
+	    scan_block_eq(b, '_');
 }
 
 #define CEF_IS(k, lit) (memcmp(k, lit, sizeof(lit) - 1) == 0)
@@ -215,38 +182,83 @@ cef_key_slot(const char *k, size_t kn)
 	return kn <= 5 ? cef_key_short(k, kn) : cef_key_long(k, kn);
 }
 
-/* Keeps the value of a key the event uses, unless the key came before. */
+/*
+ * Keeps the value s[v..e) of the key in slot k, without its trailing
+ * spaces, unless the key is not one the event uses or came before.
+ */
 static void
-cef_store(struct cef_rec *r, const char *key, size_t kn, struct str v)
+cef_store(struct cef_rec *r, int k, const char *s, size_t v, size_t e)
 {
-	int k = cef_key_slot(key, kn);
-
-	if (k >= 0 && r->val[k].p == NULL)
-		r->val[k] = v;
+	if (k < 0 || r->val[k].p != NULL)
+		return;
+	while (e > v && s[e - 1] == ' ')
+		e--;
+	r->val[k] = (struct str){ s + v, e - v };
 }
 
-/* Scans the extension s[0..n) for the keys of cef_names. */
-static void
-cef_scan_extension(const char *s, size_t n, struct cef_rec *r)
-{
-	size_t i = 0, kn, v, e, next, nkn;
+/* Where cef_scan_extension() is, from one block to the next. */
+struct cef_ext_scan {
+	uint64_t carry;		/* of the sum that crosses the key runs */
+	uint64_t key_last;	/* 1 when the last block ended in a key byte */
+	uint64_t space_last;	/* 1 when it ended in a space */
+	size_t start;		/* of the last key run after a space */
+	size_t value;		/* start of the value of the last key */
+	int slot;		/* of the last key; -1 for a key the event does
+				   not use, -2 before the first key */
+};
 
-	while (i < n && s[i] == ' ')
-		i++;
-	kn = cef_key_len(s, n, i);
-	while (i < n) {
-		if (kn == 0) {
-			cef_value_end(s, n, i, &i, &kn);	/* no key */
+/*
+ * Reads the keys of one block at s[base..base+64).  A key is a run of key
+ * bytes after a space (or at the start) and followed by "=": adding the
+ * run's first bit to the run's bits carries past its end, onto the "=".
+ * The value of a key ends at the space before the next key.
+ */
+static void
+cef_scan_block(const char *s, size_t base, const struct scan_block *b,
+    struct cef_ext_scan *x, struct cef_rec *r)
+{
+	uint64_t key = cef_key_bits(b), space = scan_block_eq(b, ' ');
+	uint64_t starts, sum, keyeq, m, bit;
+	size_t q;
+	bool c1, c2;
+
+	starts = key & ~(key << 1 | x->key_last) & (space << 1 | x->space_last);
+	c1 = __builtin_add_overflow(key, starts, &sum);
+	c2 = __builtin_add_overflow(sum, x->carry, &sum);
+	keyeq = sum & ~key & scan_block_eq(b, '=');
+	x->carry = c1 || c2;
+	x->key_last = key >> 63;
+	x->space_last = space >> 63;
+
+	for (m = starts | keyeq; m != 0; m &= m - 1) {
+		bit = m & -m;
+		q = base + (size_t)__builtin_ctzll(m);
+		if (bit & starts) {
+			x->start = q;
 			continue;
 		}
-		v = i + kn + 1;
-		e = cef_value_end(s, n, v, &next, &nkn);
-		while (e > v && s[e - 1] == ' ')
-			e--;
-		cef_store(r, s + i, kn, (struct str){ s + v, e - v });
-		i = next;
-		kn = nkn;
+		if (x->slot != -2)
+			cef_store(r, x->slot, s, x->value, x->start - 1);
+		x->slot = cef_key_slot(s + x->start, q - x->start);
+		x->value = q + 1;
 	}
+}
+
+/* Scans the extension s[from..n) for the keys of enum cef_key. */
+static void
+cef_scan_extension(const char *s, size_t n, size_t from, struct cef_rec *r,
+    bool *escaped)
+{
+	struct cef_ext_scan x = { 0, 0, 1, 0, 0, -2 };
+	struct scan_block b;
+
+	for (size_t base = from; base < n; base += 64) {
+		scan_block_at(&b, s, n, base);
+		*escaped |= scan_block_eq(&b, '\\') != 0;
+		cef_scan_block(s, base, &b, &x, r);
+	}
+	if (x.slot != -2)
+		cef_store(r, x.slot, s, x.value, n);
 }
 
 /*
@@ -493,13 +505,13 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 	event_clear(ev);
 	/* the header fields and the prefix are always written before use */
 	memset(r.val, 0, sizeof(r.val));
-	if ((ext = cef_split_header(line + ver, n - ver, r.field)) == 0) {
+	escaped = false;
+	if ((ext = cef_split_header(line, n, ver, r.field, &escaped)) == 0) {
 		ctx->reason = "fewer than 7 header fields";
 		return PARSE_MALFORMED;
 	}
-	ext += ver;
 	cef_read_prefix(line, tag, &r);
-	cef_scan_extension(line + ext, n - ext, &r);
+	cef_scan_extension(line, n, ext, &r, &escaped);
 	if ((err = cef_fill_network(&r, ev)) != NULL) {
 		ctx->reason = err;
 		return PARSE_MALFORMED;
@@ -507,7 +519,6 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 
 	/* Unescaped text never outgrows the line: one reservation holds it
 	 * all, so the pointers handed out stay valid. */
-	escaped = memchr(line + ver, '\\', n - ver) != NULL;
 	if (escaped && scratch_reserve(&ctx->scratch, n - ver) == NULL) {
 		ctx->reason = "out of memory";
 		return PARSE_MALFORMED;

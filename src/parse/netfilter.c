@@ -99,36 +99,79 @@ nf_body_take(struct nf_body *b, struct str key, struct str val)
 	}
 }
 
+/* True when the body holds every key the event needs. */
+static bool
+nf_body_full(const struct nf_body *b)
+{
+	return b->has_src && b->has_dst && b->has_proto && b->has_spt &&
+	    b->has_dpt && b->has_id;
+}
+
 /*
- * Splits the packet text into space-separated tokens and keeps the values
- * of the keys the event needs.  Stops at a token starting with '[', the
- * packet quoted inside an ICMP error.
+ * Takes the token whose first "=" is s[q], the token starting at s[t]:
+ * its value ends at the next space, the first of those in space (the
+ * spaces of the block, bit k for s[base + k]) if there is one after q.
  */
 static void
-nf_body_scan(const char *p, const char *end, struct nf_body *b)
+nf_body_token(const char *s, size_t n, size_t t, size_t q, size_t base,
+    uint64_t space, struct nf_body *b)
 {
-	const char *tok, *eq;
+	const char *sp;
+	size_t e;
+
+	if (q - t < 2 || q - t > 5 || q - t == 4)
+		return;		/* not ID, SRC, DST, SPT, DPT, MAC, PROTO */
+	space &= ~(uint64_t)0 << (q - base);
+	if (space != 0)
+		e = base + (size_t)__builtin_ctzll(space);
+	else if ((sp = scan_byte(s + q, n - q, ' ')) != NULL)
+		e = (size_t)(sp - s);
+	else
+		e = n;
+	nf_body_take(b, (struct str){ s + t, q - t },
+	    (struct str){ s + q + 1, e - q - 1 });
+}
+
+/*
+ * Splits the packet text s[in..n) into space-separated tokens and keeps
+ * the values of the keys the event needs, 64 bytes at a time: a token is
+ * a key when its first "=" comes before its first space.  Stops at a
+ * token starting with '[', the packet quoted inside an ICMP error.
+ */
+static void
+nf_body_scan(const char *s, size_t n, size_t in, struct nf_body *b)
+{
+	struct scan_block blk;
+	uint64_t space, eq, starts, below, space_last = 1;
+	size_t base, q, t, tok = in, last_eq = 0;
+	bool any_eq = false;
 
 	memset(b, 0, sizeof(*b));
-	while (p < end) {
-		while (p < end && *p == ' ')
-			p++;
-		if (p == end || *p == '[')
-			break;
-		tok = p;
-		if ((eq = scan_byte2(p, (size_t)(end - p), ' ', '=')) == NULL)
-			break;		/* a last flag */
-		if (*eq == ' ') {
-			p = eq;		/* a flag such as DF or SYN */
-			continue;
+	for (base = in; base < n; base += 64) {
+		scan_block_at(&blk, s, n, base);
+		space = scan_block_eq(&blk, ' ');
+		eq = scan_block_eq(&blk, '=');
+		starts = ~space & (space << 1 | space_last);
+		starts &= scan_block_eq(&blk, '[');
+		if (starts != 0)	/* only the '=' before the first '[' */
+			eq &= (starts & -starts) - 1;
+		for (; eq != 0; eq &= eq - 1) {
+			q = base + (size_t)__builtin_ctzll(eq);
+			below = space & ((eq & -eq) - 1);
+			t = below != 0 ? base + 64 -
+			    (size_t)__builtin_clzll(below) : tok;
+			if (any_eq && last_eq >= t)
+				continue;	/* a "=" inside a value */
+			last_eq = q, any_eq = true;
+			nf_body_token(s, n, t, q, base, space, b);
+			if (nf_body_full(b))
+				return;	/* later tokens can change nothing */
 		}
-		if ((p = scan_byte(eq, (size_t)(end - eq), ' ')) == NULL)
-			p = end;
-		nf_body_take(b, (struct str){ tok, (size_t)(eq - tok) },
-		    (struct str){ eq + 1, (size_t)(p - eq - 1) });
-		if (b->has_src && b->has_dst && b->has_proto && b->has_spt &&
-		    b->has_dpt && b->has_id)
-			break;	/* later tokens can change nothing */
+		if (starts != 0)
+			return;
+		if (space != 0)
+			tok = base + 64 - (size_t)__builtin_clzll(space);
+		space_last = space >> 63;
 	}
 }
 
@@ -301,7 +344,7 @@ netfilter_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		ctx->reason = "packet fields without IN= (a split line)";
 		return PARSE_MALFORMED;
 	}
-	nf_body_scan(line + in, line + n, &b);
+	nf_body_scan(line, n, in, &b);
 	if (!b.has_packet_key)
 		return PARSE_NOT_MINE;
 	if (!b.has_src)
@@ -349,7 +392,7 @@ netfilter_sniff(const char *head, size_t n)
 		if (len > 0 && !nf_is_journal_marker(p, len)) {
 			lines++;
 			in = nf_find_in(p, len);
-			nf_body_scan(p + in, p + len, &b);
+			nf_body_scan(p, len, in, &b);
 			if (in < len && b.has_src && b.has_dst)
 				good++;
 		}
