@@ -89,6 +89,16 @@ word_lower(const char *word, size_t n, char *buf)
  * The slot holding the lower-case word w of hash h (from word_lower()),
  * or the free slot it would take.
  */
+/* memcmp() == 0 for the short words of the table, without a call. */
+static bool
+word_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 static struct vocab_slot *
 vocab_slot_find(const char *w, size_t n, size_t h)
 {
@@ -97,7 +107,7 @@ vocab_slot_find(const char *w, size_t n, size_t h)
 
 	for (;; i = (i + 1) & (TABLE_SLOTS - 1)) {
 		s = &vocab[i];
-		if (s->len == 0 || (s->len == n && memcmp(s->word, w, n) == 0))
+		if (s->len == 0 || (s->len == n && word_eq(s->word, w, n)))
 			return s;
 	}
 }

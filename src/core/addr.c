@@ -32,26 +32,30 @@ addr_is_v4(const struct addr *a)
 static bool
 parse_v4(const char *s, size_t n, uint8_t out[4])
 {
-	size_t i = 0;
+	const char *end = s + n;
+	unsigned v, d;
 
+	/* four parts of one to three digits and three dots */
+	if (n < 7 || n > 15)
+		return false;
 	for (int part = 0; part < 4; part++) {
-		unsigned v = 0;
-		size_t digits = 0;
-
-		if (part > 0) {
-			if (i >= n || s[i] != '.')
-				return false;
-			i++;
+		if (part > 0 && (s == end || *s++ != '.'))
+			return false;
+		if (s == end || (v = (unsigned char)*s++ - '0') > 9)
+			return false;
+		if (s < end && (d = (unsigned char)*s - '0') <= 9) {
+			v = v * 10 + d, s++;
+			if (s < end && (d = (unsigned char)*s - '0') <= 9) {
+				v = v * 10 + d, s++;
+				if (s < end && (unsigned)(*s - '0') <= 9)
+					return false;	/* four digits */
+			}
 		}
-		while (i < n && s[i] >= '0' && s[i] <= '9' && digits < 4) {
-			v = v * 10 + (unsigned)(s[i] - '0');
-			i++, digits++;
-		}
-		if (digits == 0 || digits > 3 || v > 255)
+		if (v > 255)
 			return false;
 		out[part] = (uint8_t)v;
 	}
-	return i == n;
+	return s == end;
 }
 
 static int
@@ -460,6 +464,32 @@ range_set_add_list(struct range_set *rs, const char *list, const char **err,
 	}
 }
 
+/* The first eight bytes of an address as a number, the first most
+ * significant. */
+static uint64_t
+addr_word(const uint8_t *b)
+{
+	uint64_t x;
+
+	memcpy(&x, b, sizeof(x));
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
+
+/* True when x comes before y in byte order, as memcmp() would say; two
+ * words rather than a call, since this runs for every event. */
+static bool
+addr_before(const struct addr *x, const struct addr *y)
+{
+	uint64_t a = addr_word(x->b), b = addr_word(y->b);
+
+	if (a != b)
+		return a < b;
+	return addr_word(x->b + 8) < addr_word(y->b + 8);
+}
+
 bool
 range_set_contains(const struct range_set *rs, const struct addr *a)
 {
@@ -468,10 +498,10 @@ range_set_contains(const struct range_set *rs, const struct addr *a)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (memcmp(rs->v[mid].hi.b, a->b, 16) < 0)
+		if (addr_before(&rs->v[mid].hi, a))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < rs->n && memcmp(rs->v[lo].lo.b, a->b, 16) <= 0;
+	return lo < rs->n && !addr_before(a, &rs->v[lo].lo);
 }

@@ -162,17 +162,26 @@ civil_valid(const struct civil *c)
 int
 time_month_abbr(const char *s)
 {
-	static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-	char a[3];
+	/* the three bytes in lower case, as one number, each month's */
+#define MONTH(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (c))
+	static const uint32_t names[12] = {
+		MONTH('j', 'a', 'n'), MONTH('f', 'e', 'b'),
+		MONTH('m', 'a', 'r'), MONTH('a', 'p', 'r'),
+		MONTH('m', 'a', 'y'), MONTH('j', 'u', 'n'),
+		MONTH('j', 'u', 'l'), MONTH('a', 'u', 'g'),
+		MONTH('s', 'e', 'p'), MONTH('o', 'c', 't'),
+		MONTH('n', 'o', 'v'), MONTH('d', 'e', 'c'),
+	};
+	uint32_t w;
 	int i;
 
-	for (i = 0; i < 3; i++) {
-		if (s[i] == '\0')
-			return 0;
-		a[i] = lower(s[i]);
-	}
+	if (s[0] == '\0' || s[1] == '\0' || s[2] == '\0')
+		return 0;
+	w = MONTH((unsigned char)lower(s[0]), (unsigned char)lower(s[1]),
+	    (unsigned char)lower(s[2]));
+#undef MONTH
 	for (i = 0; i < 12; i++)
-		if (memcmp(names + 3 * i, a, 3) == 0)
+		if (names[i] == w)
 			return i + 1;
 	return 0;
 }

@@ -23,6 +23,7 @@
 #define IN_SIZE (256u << 10)
 #define BUF_INITIAL (1u << 20)
 #define HEAD_SIZE (64u << 10)
+#define PLAIN_READ (128u << 10)	/* see decode_plain() */
 
 enum codec { CODEC_PLAIN, CODEC_GZIP, CODEC_ZSTD };
 
@@ -182,8 +183,12 @@ decode_plain(struct reader *r)
 	ssize_t got;
 
 	if (r->in_pos == r->in_len && !r->in_eof) {
-		/* nothing is buffered: read straight into the text */
-		if ((got = raw_read(r, r->buf + r->end, r->cap - r->end)) < 0)
+		/* nothing is buffered: read straight into the text, a piece
+		 * small enough to be parsed while it is still in the cache */
+		n = r->cap - r->end;
+		if (n > PLAIN_READ)
+			n = PLAIN_READ;
+		if ((got = raw_read(r, r->buf + r->end, n)) < 0)
 			return -1;
 		if (got == 0)
 			r->in_eof = r->eof = true;
