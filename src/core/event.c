@@ -93,9 +93,13 @@ event_clear(struct event *ev)
 	ev->proto = -1;
 	ev->has_time = ev->has_src = ev->has_dst = false;
 	ev->has_sport = ev->has_dport = false;
-	ev->action = ev->action_hint = STR_NULL;
+	/* one assignment each: a chain would copy the field just stored */
+	ev->action = STR_NULL;
+	ev->action_hint = STR_NULL;
 	ev->verdict = 0;
-	ev->vendor = ev->product = ev->device = STR_NULL;
+	ev->vendor = STR_NULL;
+	ev->product = STR_NULL;
+	ev->device = STR_NULL;
 	ev->ident = 0;
 }
 
