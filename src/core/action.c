@@ -26,6 +26,10 @@ struct vocab_slot {
 
 static struct vocab_slot vocab[TABLE_SLOTS];
 static size_t vocab_count;
+/* Bit (c & 31) of vocab_first[n] is set when a word of n bytes starts with
+ * the lower-case byte c: most tokens of free text fail this test and are
+ * never hashed. */
+static uint32_t vocab_first[WORD_MAX + 1];
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
 static const struct {
@@ -126,6 +130,7 @@ vocab_insert(const char *word, size_t n, enum action_class c)
 		memcpy(s->word, w, n + 1);
 		s->len = (unsigned char)n;
 		vocab_count++;
+		vocab_first[n] |= UINT32_C(1) << (w[0] & 31);
 	}
 	s->cls = c;
 	return 0;
@@ -137,6 +142,7 @@ vocab_load_builtin(void)
 	size_t i;
 
 	memset(vocab, 0, sizeof(vocab));
+	memset(vocab_first, 0, sizeof(vocab_first));
 	vocab_count = 0;
 	for (i = 0; i < sizeof(builtin_words) / sizeof(builtin_words[0]); i++)
 		vocab_insert(builtin_words[i].word,
@@ -210,6 +216,8 @@ action_classify(const char *word, size_t n)
 	if (n > WORD_MAX)
 		return ACTION_UNKNOWN;
 	vocab_ensure();
+	if ((vocab_first[n] >> (lower(word[0]) & 31) & 1) == 0)
+		return ACTION_UNKNOWN;
 	s = vocab_slot_find(w, n, word_lower(word, n, w));
 	return s->len == 0 ? ACTION_UNKNOWN : s->cls;
 }

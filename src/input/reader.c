@@ -42,6 +42,8 @@ struct reader {
 	uint64_t line_off;	/* text offset of the line returned last */
 	char *buf;		/* text */
 	size_t start, end, cap;
+	size_t cr_from, cr_lim;	/* the text next_cr() searched last */
+	size_t cr_at;		/* the first CR in it, or cr_lim */
 	z_stream z;
 	ZSTD_DStream *zs;
 	char err[256];
@@ -221,6 +223,7 @@ fill_text(struct reader *r)
 		return false;
 	if (r->start > 0 && r->end == r->cap) {
 		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->cr_from = SIZE_MAX;
 		r->end -= r->start;
 		r->start = 0;
 	}
@@ -346,6 +349,26 @@ reader_close(struct reader *r)
 }
 
 /*
+ * Returns the offset of the first CR in buf[scan..lim), or SIZE_MAX.  One
+ * search runs to the end of the text and is kept: a file without CR costs
+ * one pass over each piece read, not one search per line.
+ */
+static size_t
+next_cr(struct reader *r, size_t scan, size_t lim)
+{
+	const char *cr;
+
+	if (r->cr_from > scan || (r->cr_at < r->cr_lim ? r->cr_at < scan :
+	    lim > r->cr_lim)) {
+		cr = memchr(r->buf + scan, '\r', r->end - scan);
+		r->cr_from = scan;
+		r->cr_lim = r->end;
+		r->cr_at = cr != NULL ? (size_t)(cr - r->buf) : r->end;
+	}
+	return r->cr_at < lim ? r->cr_at : SIZE_MAX;
+}
+
+/*
  * Finds the end of the line that starts at r->start, searching from scan.
  * A line ends at LF, CRLF, or a lone CR (old Macintosh files, and
  * devices that write CR only).  Returns the offset of the end and sets
@@ -354,28 +377,23 @@ reader_close(struct reader *r)
  * the last byte so far may yet be the start of a CRLF).
  */
 static size_t
-line_end(const struct reader *r, size_t scan, size_t *skip, size_t *resume)
+line_end(struct reader *r, size_t scan, size_t *skip, size_t *resume)
 {
 	const char *b = r->buf;
 	const char *nl = memchr(b + scan, '\n', r->end - scan);
 	size_t lim = nl != NULL ? (size_t)(nl - b) : r->end;
-	const char *cr = memchr(b + scan, '\r', lim - scan);
+	size_t at = next_cr(r, scan, lim);
 
-	if (cr != NULL) {
-		size_t at = (size_t)(cr - b);
-
-		if (at + 1 < r->end) {
-			*skip = b[at + 1] == '\n' ? 2 : 1;
-			return at;
-		}
-		*resume = at;
-		return SIZE_MAX;
-	}
-	if (nl != NULL) {
+	if (at == SIZE_MAX) {
 		*skip = 1;
-		return lim;
+		*resume = r->end;
+		return nl != NULL ? lim : SIZE_MAX;
 	}
-	*resume = r->end;
+	if (at + 1 < r->end) {
+		*skip = b[at + 1] == '\n' ? 2 : 1;
+		return at;
+	}
+	*resume = at;
 	return SIZE_MAX;
 }
 
@@ -401,6 +419,7 @@ reader_next(struct reader *r, const char **line, size_t *n)
 			/* drop what we have of the overlong line, but keep
 			 * a CR at the end: it may be the line's end */
 			memmove(r->buf, r->buf + resume, r->end - resume);
+			r->cr_from = SIZE_MAX;
 			r->end -= resume;
 			r->start = 0;
 			r->skipping = true;

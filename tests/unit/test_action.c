@@ -170,8 +170,16 @@ test_vocab_set(void **state)
 	/* a word added is found in free text too */
 	assert_find("net2fw QUARANTINE", false, "QUARANTINE");
 
+	/* a digit first; "wzip" starts with the same five low bits as
+	 * "7zip" and is still not a word */
+	assert_int_equal(action_vocab_set("7zip", 4, ACTION_DENY), 0);
+	assert_int_equal(classify("7ZIP"), ACTION_DENY);
+	assert_int_equal(classify("wzip"), ACTION_UNKNOWN);
+	assert_int_equal(classify("7zap"), ACTION_UNKNOWN);
+
 	action_vocab_reset();
 	assert_int_equal(classify("quarantine"), ACTION_UNKNOWN);
+	assert_int_equal(classify("7zip"), ACTION_UNKNOWN);
 	assert_int_equal(classify("log"), ACTION_OTHER);
 	assert_int_equal(classify("pass"), ACTION_ALLOW);
 	assert_int_equal(classify("drop"), ACTION_DENY);

@@ -238,6 +238,43 @@ test_crlf_across_reads(void **state)
 	free(text);
 }
 
+/*
+ * CRs far apart among LF lines, over several megabytes: the search for
+ * the next CR spans many lines and several refills of the buffer, and
+ * every CR must still end its line where it stands.
+ */
+static void
+test_rare_crs(void **state)
+{
+	enum { LINES = 300000 };
+	char *text = malloc((size_t)LINES * 12), want[16];
+	size_t len = 0, n;
+	struct tmp t;
+	struct reader *r;
+	const char *line;
+
+	(void)state;
+	assert_non_null(text);
+	for (int i = 0; i < LINES; i++) {
+		len += (size_t)snprintf(text + len, 12, "l%06d", i);
+		if (i % 50000 == 7)
+			text[len++] = '\r';		/* CRLF */
+		text[len++] = i % 70001 == 3 ? '\r' : '\n';	/* lone CR */
+	}
+	plain_file(&t, text, len);
+	r = open_ok(&t);
+	for (int i = 0; i < LINES; i++) {
+		snprintf(want, sizeof(want), "l%06d", i);
+		assert_int_equal(reader_next(r, &line, &n), READER_LINE);
+		assert_int_equal(n, strlen(want));
+		assert_memory_equal(line, want, n);
+	}
+	expect(r, READER_EOF);
+	reader_close(r);
+	unlink(t.path);
+	free(text);
+}
+
 static void
 test_empty(void **state)
 {
@@ -594,6 +631,7 @@ main(void)
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_crlf_across_reads),
+		cmocka_unit_test(test_rare_crs),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_gzip),
 		cmocka_unit_test(test_zstd),
