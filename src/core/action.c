@@ -30,6 +30,8 @@ static size_t vocab_count;
  * the lower-case byte c: most tokens of free text fail this test and are
  * never hashed. */
 static uint32_t vocab_first[WORD_MAX + 1];
+/* Changes with every change of the vocabulary: memos of older ones go. */
+static unsigned vocab_gen = 1;
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
 static const struct {
@@ -64,11 +66,15 @@ lower(char ch)
 	return (ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch;
 }
 
+/* An ASCII letter or digit; setting bit 0x20 folds only the letters onto
+ * 'a'..'z'. */
 static bool
 is_alnum(char ch)
 {
-	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-	    (ch >= 'A' && ch <= 'Z');
+	unsigned char c = (unsigned char)ch;
+
+	return (unsigned char)(c - '0') < 10 ||
+	    (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
 /*
@@ -133,6 +139,7 @@ vocab_insert(const char *word, size_t n, enum action_class c)
 		vocab_first[n] |= UINT32_C(1) << (w[0] & 31);
 	}
 	s->cls = c;
+	vocab_gen++;
 	return 0;
 }
 
@@ -144,6 +151,7 @@ vocab_load_builtin(void)
 	memset(vocab, 0, sizeof(vocab));
 	memset(vocab_first, 0, sizeof(vocab_first));
 	vocab_count = 0;
+	vocab_gen++;
 	for (i = 0; i < sizeof(builtin_words) / sizeof(builtin_words[0]); i++)
 		vocab_insert(builtin_words[i].word,
 		    strlen(builtin_words[i].word), builtin_words[i].cls);
@@ -272,21 +280,50 @@ edgeos_word(const char *text, size_t n)
 	return NULL;
 }
 
+#define MEMO_SLOTS	8		/* a power of two */
+#define MEMO_TEXT	48		/* longest text kept */
+
 /*
- * Finds the verdict in free text: an EdgeOS rule name (see edgeos_word()),
- * else the first token (a run of letters and digits) the vocabulary lists
- * as deny or allow, or also as other when allow_other is set.  On success
- * sets *word and *wn to the token inside text, or to a static word for the
- * EdgeOS form, and returns true.
+ * What the search found in a text seen before: a log names its verdicts
+ * with a handful of prefixes, over and over.
  */
-bool
-action_find_word(const char *text, size_t n, bool allow_other,
-    const char **word, size_t *wn)
+struct find_memo {
+	unsigned gen;			/* vocab_gen then; 0: empty */
+	bool allow_other, found;
+	unsigned char n;
+	char text[MEMO_TEXT];
+	const char *fixed;		/* a static word, else NULL */
+	size_t off, wn;			/* the word in text otherwise */
+};
+
+static _Thread_local struct find_memo find_memos[MEMO_SLOTS];
+
+/* The memo slot of a text of 8 to MEMO_TEXT bytes. */
+static struct find_memo *
+find_memo_slot(const char *text, size_t n)
+{
+	uint64_t a, b;
+
+	memcpy(&a, text, 8);
+	memcpy(&b, text + n - 8, 8);
+	a = (a ^ (b * 31) ^ n) * UINT64_C(0x9e3779b97f4a7c15);
+	return &find_memos[a >> 61 & (MEMO_SLOTS - 1)];
+}
+
+/*
+ * The search action_find_word() makes when its memo does not hold text;
+ * sets *fixed when the word found is a static one, not a part of text.
+ */
+static bool
+find_word(const char *text, size_t n, bool allow_other,
+    const char **word, size_t *wn, bool *fixed)
 {
 	const char *p = text, *end = text + n, *tok;
 	enum action_class c;
 
+	*fixed = false;
 	if ((tok = edgeos_word(text, n)) != NULL) {
+		*fixed = true;
 		*word = tok;
 		*wn = strlen(tok);
 		return true;
@@ -307,4 +344,41 @@ action_find_word(const char *text, size_t n, bool allow_other,
 		}
 	}
 	return false;
+}
+
+/*
+ * Finds the verdict in free text: an EdgeOS rule name (see edgeos_word()),
+ * else the first token (a run of letters and digits) the vocabulary lists
+ * as deny or allow, or also as other when allow_other is set.  On success
+ * sets *word and *wn to the token inside text, or to a static word for the
+ * EdgeOS form, and returns true.  Texts of 8 to 48 bytes are remembered
+ * by each thread, a few at a time, with what the search gave.
+ */
+bool
+action_find_word(const char *text, size_t n, bool allow_other,
+    const char **word, size_t *wn)
+{
+	struct find_memo *m;
+	bool fixed;
+
+	if (n < 8 || n > MEMO_TEXT)
+		return find_word(text, n, allow_other, word, wn, &fixed);
+	m = find_memo_slot(text, n);
+	if (m->gen != vocab_gen || m->allow_other != allow_other ||
+	    m->n != n || memcmp(m->text, text, n) != 0) {
+		m->found = find_word(text, n, allow_other, word, wn, &fixed);
+		m->gen = vocab_gen;
+		m->allow_other = allow_other;
+		m->n = (unsigned char)n;
+		memcpy(m->text, text, n);
+		m->fixed = m->found && fixed ? *word : NULL;
+		m->off = m->found && !fixed ? (size_t)(*word - text) : 0;
+		m->wn = m->found ? *wn : 0;
+		return m->found;
+	}
+	if (m->found) {
+		*word = m->fixed != NULL ? m->fixed : text + m->off;
+		*wn = m->wn;
+	}
+	return m->found;
 }

@@ -31,7 +31,7 @@ static bool tz_is_selected;
 static bool
 is_digit(char ch)
 {
-	return ch >= '0' && ch <= '9';
+	return (unsigned char)(ch - '0') < 10;
 }
 
 static char
@@ -46,11 +46,12 @@ read_digits(const char *s, size_t n)
 {
 	int v = 0;
 	size_t i;
+	unsigned d;
 
 	for (i = 0; i < n; i++) {
-		if (!is_digit(s[i]))
+		if ((d = (unsigned char)(s[i] - '0')) > 9)
 			return -1;
-		v = v * 10 + (s[i] - '0');
+		v = v * 10 + (int)d;
 	}
 	return v;
 }

@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <stdio.h>
+
 #include "core/action.h"
 
 static enum action_class
@@ -300,6 +302,44 @@ test_find_edgeos(void **state)
 	assert_find("[UFW BLOCK-A]x", false, "accept");
 }
 
+/*
+ * The same texts again and again, more of them than a thread remembers:
+ * each answer is the word of the text passed, at its place in that text.
+ */
+static void
+test_find_repeated(void **state)
+{
+	char a[] = "Shorewall:net2fw:DROP:", b[] = "Shorewall:net2fw:DROP:";
+	char text[32], want[8];
+	const char *w;
+	size_t wn;
+
+	(void)state;
+	assert_true(action_find_word(a, strlen(a), false, &w, &wn));
+	assert_ptr_equal(w, a + 17);
+	assert_true(action_find_word(b, strlen(b), false, &w, &wn));
+	assert_ptr_equal(w, b + 17);
+	assert_int_equal(wn, 4);
+
+	/* other words count only when asked for */
+	assert_find("rule set log only", false, NULL);
+	assert_find("rule set log only", true, "log");
+	assert_find("rule set log only", false, NULL);
+
+	assert_find("[WAN_IN-D] blocked", false, "drop");
+	assert_find("[WAN_IN-D] blocked", false, "drop");
+
+	for (int round = 0; round < 5; round++) {
+		for (int i = 0; i < 40; i++) {
+			snprintf(text, sizeof(text), "rule%02d %s", i,
+			    i % 3 == 0 ? "PASS" : i % 3 == 1 ? "Drop" : "none");
+			snprintf(want, sizeof(want), "%s",
+			    i % 3 == 0 ? "PASS" : "Drop");
+			assert_find(text, false, i % 3 == 2 ? NULL : want);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -314,6 +354,7 @@ main(void)
 		cmocka_unit_test_setup(test_reference_deny, setup),
 		cmocka_unit_test_setup(test_find_word, setup),
 		cmocka_unit_test_setup(test_find_edgeos, setup),
+		cmocka_unit_test_setup(test_find_repeated, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
