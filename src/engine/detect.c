@@ -19,8 +19,22 @@ struct staged {
 	bool count_port, has_dst;
 };
 
+/*
+ * What each IPv4 /16 holds of a range set, two bits each: none of it, all
+ * of it, or some (then the set is searched).  Most sources are IPv4 and
+ * the default internal networks are whole /16s, so the common test is one
+ * lookup.
+ */
+enum { V4_OUT, V4_IN, V4_SOME };
+#define V4_BLOCKS 65536
+
+struct v4_table {
+	uint64_t *bits;		/* V4_BLOCKS * 2 bits, or NULL for none */
+};
+
 struct detect {
 	const struct detect_opts *o;
+	struct v4_table internal, trusted;
 	struct engine *engine;
 	struct detect_counts counts;
 	int64_t newest;
@@ -108,6 +122,84 @@ sentinel_internal(const struct addr *a)
 	    strncmp(buf, "192.168.", 8) == 0 || strncmp(buf, "172.", 4) == 0;
 }
 
+static const uint8_t v4_prefix[12] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
+};
+
+static uint32_t
+v4_of(const struct addr *a)
+{
+	return (uint32_t)a->b[12] << 24 | (uint32_t)a->b[13] << 16 |
+	    (uint32_t)a->b[14] << 8 | a->b[15];
+}
+
+static void
+v4_table_mark(struct v4_table *t, uint32_t k, unsigned state)
+{
+	unsigned shift = (k & 31) * 2;
+	unsigned old = (unsigned)(t->bits[k >> 5] >> shift) & 3;
+
+	if (old == V4_IN || old == state)
+		return;
+	t->bits[k >> 5] &= ~(UINT64_C(3) << shift);
+	t->bits[k >> 5] |= (uint64_t)state << shift;
+}
+
+/* Marks the /16s that the range lo..hi, clipped to IPv4, covers or
+ * touches. */
+static void
+v4_table_add(struct v4_table *t, const struct addr *lo, const struct addr *hi)
+{
+	struct addr v4lo, v4hi;
+	uint32_t a, z;
+
+	memset(&v4lo, 0, sizeof(v4lo));
+	memcpy(v4lo.b, v4_prefix, sizeof(v4_prefix));
+	v4hi = v4lo;
+	memset(v4hi.b + 12, 0xff, 4);
+	if (memcmp(hi->b, v4lo.b, 16) < 0 || memcmp(lo->b, v4hi.b, 16) > 0)
+		return;
+	a = memcmp(lo->b, v4lo.b, 16) < 0 ? 0 : v4_of(lo);
+	z = memcmp(hi->b, v4hi.b, 16) > 0 ? UINT32_MAX : v4_of(hi);
+	for (uint32_t k = a >> 16; k <= z >> 16; k++)
+		v4_table_mark(t, k, ((k > a >> 16 || (a & 0xffff) == 0) &&
+		    (k < z >> 16 || (z & 0xffff) == 0xffff)) ? V4_IN :
+		    V4_SOME);
+}
+
+/* Builds the table of a non-empty set; none (search only) when memory is
+ * short. */
+static void
+v4_table_build(struct v4_table *t, const struct range_set *rs)
+{
+	t->bits = NULL;
+	if (rs->n == 0 ||
+	    (t->bits = calloc(V4_BLOCKS / 32, sizeof(*t->bits))) == NULL)
+		return;
+	for (size_t i = 0; i < rs->n; i++)
+		v4_table_add(t, &rs->v[i].lo, &rs->v[i].hi);
+}
+
+/* range_set_contains(rs, a), t being rs's table. */
+static bool
+in_ranges(const struct v4_table *t, const struct range_set *rs,
+    const struct addr *a)
+{
+	uint32_t k;
+	unsigned state;
+
+	if (rs->n == 0)
+		return false;
+	if (t->bits != NULL &&
+	    memcmp(a->b, v4_prefix, sizeof(v4_prefix)) == 0) {
+		k = (uint32_t)a->b[12] << 8 | a->b[13];
+		state = (unsigned)(t->bits[k >> 5] >> ((k & 31) * 2)) & 3;
+		if (state != V4_SOME)
+			return state == V4_IN;
+	}
+	return range_set_contains(rs, a);
+}
+
 struct detect *
 detect_new(const struct detect_opts *opts, finding_fn fn, void *arg)
 {
@@ -121,6 +213,9 @@ detect_new(const struct detect_opts *opts, finding_fn fn, void *arg)
 		free(d);
 		return NULL;
 	}
+	if (opts->profile == PROFILE_DEFAULT)
+		v4_table_build(&d->internal, &opts->internal);
+	v4_table_build(&d->trusted, &opts->trusted);
 	d->compact_at = 1024;
 	return d;
 }
@@ -131,6 +226,8 @@ detect_free(struct detect *d)
 	if (d == NULL)
 		return;
 	engine_free(d->engine);
+	free(d->internal.bits);
+	free(d->trusted.bits);
 	free(d->stage);
 	free(d);
 }
@@ -223,9 +320,9 @@ judge(const struct detect *d, const struct event *ev, enum action_class c)
 	if (!ev->has_src)
 		return DETECT_NO_SOURCE;
 	if (o->profile == PROFILE_SENTINEL ? sentinel_internal(&ev->src) :
-	    range_set_contains(&o->internal, &ev->src))
+	    in_ranges(&d->internal, &o->internal, &ev->src))
 		return DETECT_INTERNAL;
-	if (range_set_contains(&o->trusted, &ev->src))
+	if (in_ranges(&d->trusted, &o->trusted, &ev->src))
 		return DETECT_TRUSTED;
 	if (!ev->has_dport && !o->portless)
 		return DETECT_NO_PORT;
@@ -263,7 +360,7 @@ detect_event(struct detect *d, const struct event *ev, uint64_t seq)
 		d->counts.outcome[r]++;
 		return r;
 	}
-	memset(&ee, 0, sizeof(ee));
+	/* every field is set: no clearing first */
 	ee.time = ev->time;
 	ee.src = ev->src;
 	ee.dst = ev->dst;

@@ -83,7 +83,8 @@ void detect_opts_free(struct detect_opts *o);
 enum action_class detect_classify(const struct event *ev, enum profile p);
 
 /* Returns a new detection that reports findings to fn, or NULL.  opts is
- * borrowed and must outlive the detection. */
+ * borrowed and must outlive the detection, unchanged (the ranges are
+ * indexed once here). */
 struct detect *detect_new(const struct detect_opts *opts, finding_fn fn,
     void *arg);
 void detect_free(struct detect *d);
