@@ -101,31 +101,74 @@ str_same(struct str x, struct str y)
 	return x.n == y.n && (x.n == 0 || memcmp(x.p, y.p, x.n) == 0);
 }
 
-/* Interns a vendor/product pair; returns its id, 0 (empty) on failure. */
+/* Where a pair may sit in vp_recent: from its lengths and last bytes,
+ * cheap and unkeyed, since every hit is compared in full. */
 static uint32_t
-vp_intern(struct engine *e, struct str vendor, struct str product)
+vp_recent_slot(struct str vendor, struct str product)
 {
-	uint64_t h = vp_hash(vendor, product);
-	uint32_t i, id;
+	uint32_t x = (uint32_t)vendor.n * 7 + (uint32_t)product.n;
 
-	if ((e->nvps + 1) * 2 > e->vp_index_cap && vp_index_grow(e) < 0) {
-		e->stats.nomem++;
-		return 0;
-	}
+	if (vendor.n > 0)
+		x += (unsigned char)vendor.p[vendor.n - 1];
+	if (product.n > 0)
+		x += (unsigned char)product.p[product.n - 1] * 3u;
+	return x % VP_RECENT;
+}
+
+/* The id of a pair interned before, or UINT32_MAX. */
+static uint32_t
+vp_find(const struct engine *e, uint64_t h, struct str vendor,
+    struct str product, uint32_t *slot)
+{
+	uint32_t i;
+
 	for (i = vp_hash_slot(e, h); e->vp_index[i] != 0;
 	    i = (i + 1) & (e->vp_index_cap - 1)) {
-		struct vp_entry *ent = &e->vps[e->vp_index[i] - 1];
+		const struct vp_entry *ent = &e->vps[e->vp_index[i] - 1];
 
 		if (ent->hash == h && str_same(ent->vendor, vendor) &&
 		    str_same(ent->product, product))
 			return e->vp_index[i] - 1;
 	}
-	id = vp_append(e, h, vendor, product);
-	if (id == UINT32_MAX) {
+	*slot = i;
+	return UINT32_MAX;
+}
+
+/*
+ * Interns a vendor/product pair; returns its id, 0 (empty) on failure.
+ * Each new group asks, and most ask for a pair asked for just before, so
+ * the recent pairs are tried before the keyed hash.
+ */
+static uint32_t
+vp_intern(struct engine *e, struct str vendor, struct str product)
+{
+	uint32_t r = vp_recent_slot(vendor, product);
+	const struct vp_entry *ent;
+	uint64_t h;
+	uint32_t i = 0, id;
+
+	/* ids in vp_recent are 0 until set, and entry 0 exists after the
+	 * first call (engine_new()'s) */
+	if (e->nvps > 0) {
+		ent = &e->vps[e->vp_recent[r]];
+		if (str_same(ent->vendor, vendor) &&
+		    str_same(ent->product, product))
+			return e->vp_recent[r];
+	}
+	h = vp_hash(vendor, product);
+
+	if ((e->nvps + 1) * 2 > e->vp_index_cap && vp_index_grow(e) < 0) {
 		e->stats.nomem++;
 		return 0;
 	}
-	e->vp_index[i] = id + 1;
+	if ((id = vp_find(e, h, vendor, product, &i)) == UINT32_MAX) {
+		if ((id = vp_append(e, h, vendor, product)) == UINT32_MAX) {
+			e->stats.nomem++;
+			return 0;
+		}
+		e->vp_index[i] = id + 1;
+	}
+	e->vp_recent[r] = id;
 	return id;
 }
 
@@ -306,26 +349,27 @@ bin_get(struct engine *e, int64_t start)
 	return b;
 }
 
-uint32_t
-group_slot(const struct addr *src, uint32_t cap)
+uint64_t
+group_hash(const struct addr *src)
 {
 	uint64_t x, y;
 
 	memcpy(&x, src->b, 8);
 	memcpy(&y, src->b + 8, 8);
-	return (uint32_t)hash_words(hash_key_get(), x, y) & (cap - 1);
+	return hash_words(hash_key_get(), x, y);
 }
 
-void
-bin_set_index(struct engine *e, struct bin *b, uint32_t *index, uint32_t cap)
+uint32_t
+group_slot(const struct addr *src, uint32_t cap)
 {
-	for (uint32_t i = 0; i < b->n; i++) {
-		uint32_t j = group_slot(&bin_group(e, b, i)->src, cap);
+	return (uint32_t)group_hash(src) & (cap - 1);
+}
 
-		while (index[j] != 0)
-			j = (j + 1) & (cap - 1);
-		index[j] = i + 1;
-	}
+/* Makes index, of cap slots, b's table in place of the old one. */
+static void
+bin_take_index(struct engine *e, struct bin *b, uint64_t *index,
+    uint32_t cap)
+{
 	free(b->index);
 	b->bytes -= (size_t)b->cap * sizeof(*index);
 	e->bytes -= (size_t)b->cap * sizeof(*index);
@@ -335,15 +379,41 @@ bin_set_index(struct engine *e, struct bin *b, uint32_t *index, uint32_t cap)
 	b->cap = cap;
 }
 
-/* Gives b a table of cap slots; -1, b unchanged, when memory is short. */
+/* Puts slot s in index, of cap slots, at the first free place from its
+ * hash's. */
+static void
+index_put(uint64_t *index, uint32_t cap, uint64_t s)
+{
+	uint32_t j = slot_hash(s) & (cap - 1);
+
+	while (index[j] != 0)
+		j = (j + 1) & (cap - 1);
+	index[j] = s;
+}
+
+void
+bin_set_index(struct engine *e, struct bin *b, uint64_t *index, uint32_t cap)
+{
+	for (uint32_t i = 0; i < b->n; i++)
+		index_put(index, cap, slot_make(i,
+		    group_hash(&bin_group(e, b, i)->src)));
+	bin_take_index(e, b, index, cap);
+}
+
+/* Gives b a table of cap slots (more than it has, so at most 2^31 and the
+ * low 32 bits of a hash place a slot), moving the slots over without
+ * reading the groups; -1, b unchanged, when memory is short. */
 static int
 bin_reindex(struct engine *e, struct bin *b, uint32_t cap)
 {
-	uint32_t *index = calloc(cap, sizeof(*index));
+	uint64_t *index = calloc(cap, sizeof(*index));
 
 	if (index == NULL)
 		return -1;
-	bin_set_index(e, b, index, cap);
+	for (uint32_t i = 0; i < b->cap; i++)
+		if (b->index[i] != 0)
+			index_put(index, cap, b->index[i]);
+	bin_take_index(e, b, index, cap);
 	return 0;
 }
 
@@ -395,19 +465,23 @@ bin_trim_chunks(struct engine *e, struct bin *b)
 static struct group *
 group_get(struct engine *e, struct bin *b, const struct addr *src)
 {
+	uint64_t h = group_hash(src);
+	uint32_t tag = (uint32_t)h;
 	struct group *g;
 	uint32_t i, at;
 
-	/* up to 3/4 full: a slot is 4 bytes, so short probes cost little
+	/* up to 3/4 full: a slot is 8 bytes, so short probes cost little
 	 * memory; past 2^31 slots the numbers would not fit */
 	if (((uint64_t)b->n + 1) * 4 > (uint64_t)b->cap * 3 &&
 	    (b->cap > UINT32_MAX / 2 ||
 	    bin_reindex(e, b, b->cap ? b->cap * 2 : 8) < 0))
 		return NULL;
-	for (i = group_slot(src, b->cap); b->index[i] != 0;
+	for (i = tag & (b->cap - 1); b->index[i] != 0;
 	    i = (i + 1) & (b->cap - 1)) {
 		e->stats.probes++;
-		g = bin_group(e, b, b->index[i] - 1);
+		if (slot_hash(b->index[i]) != tag)
+			continue;
+		g = bin_group(e, b, slot_group(b->index[i]));
 		if (addr_eq(&g->src, src))
 			return g;
 	}
@@ -418,7 +492,7 @@ group_get(struct engine *e, struct bin *b, const struct addr *src)
 	g->src = *src;
 	g->inexact = e->evicted != NULL &&
 	    engine_was_evicted(e, src, b->start);
-	b->index[i] = ++b->n;
+	b->index[i] = slot_make(b->n++, h);
 	e->stats.groups++;
 	if (++e->stats.groups_open > e->stats.groups_open_peak)
 		e->stats.groups_open_peak = e->stats.groups_open;
@@ -534,12 +608,29 @@ group_count(struct engine *e, const struct bin *b, struct group *g,
 	return rc;
 }
 
+/* The start of the bin of t: mostly the last bin's, found without a
+ * division; *b is that bin then, else NULL. */
+static int64_t
+bin_start_of(const struct engine *e, int64_t t, struct bin **b)
+{
+	struct bin *last = e->last_bin < e->nbins ? e->bins[e->last_bin] :
+	    NULL;
+
+	if (last != NULL && t >= last->start &&
+	    t - last->start < e->opts.bin) {
+		*b = last;
+		return last->start;
+	}
+	*b = NULL;
+	return time_floor(t, e->opts.bin);
+}
+
 void
 engine_add(struct engine *e, const struct engine_event *ev)
 {
-	int64_t start = time_floor(ev->time, e->opts.bin);
-	int64_t limit;
 	struct bin *b;
+	int64_t start = bin_start_of(e, ev->time, &b);
+	int64_t limit;
 	struct group *g;
 	size_t heap;
 	int r;
@@ -553,7 +644,7 @@ engine_add(struct engine *e, const struct engine_event *ev)
 		e->stats.late++;
 		return;
 	}
-	if ((b = bin_get(e, start)) == NULL ||
+	if ((b == NULL && (b = bin_get(e, start)) == NULL) ||
 	    (g = group_get(e, b, &ev->src)) == NULL) {
 		e->stats.nomem++;
 		return;

@@ -40,8 +40,10 @@ struct group_wide {
  * The groups of a bin are numbered in order of creation and kept in
  * chunks that never move: GROUP_CHUNK_MIN in the first and in the second,
  * then twice as many in each, up to GROUP_CHUNK_MAX, so a bin of few
- * groups stays small and a large bin grows without copying.  The hash
- * table holds only group numbers: 4 bytes a slot.
+ * groups stays small and a large bin grows without copying.  A slot of the
+ * hash table holds the group number and the low 32 bits of its source's
+ * hash (8 bytes): a probe passes other sources without reading their
+ * groups, and a table grows without hashing them again.
  */
 #define GROUP_CHUNK_MIN_LOG 3
 #define GROUP_CHUNK_MAX_LOG 8
@@ -52,7 +54,7 @@ struct bin {
 	int64_t start;
 	uint32_t n;		/* groups */
 	uint32_t cap;		/* slots of index, a power of two */
-	uint32_t *index;	/* open-addressed: group number + 1, 0 for
+	uint64_t *index;	/* open-addressed: see slot_make(), 0 for
 				   an empty slot */
 	char **chunks;		/* of groups, see bin_group() */
 	uint32_t nchunks, capchunks;
@@ -64,6 +66,10 @@ struct vp_entry {
 	uint64_t hash;
 	struct str vendor, product;	/* owned, NUL-terminated too */
 };
+
+/* The last interned pairs, by a cheap unkeyed digest: each hit is checked
+ * in full, so a crafted pair can only miss (see vp_intern()). */
+#define VP_RECENT 16
 
 struct engine {
 	struct engine_opts opts;
@@ -83,6 +89,7 @@ struct engine {
 	uint32_t nvps, capvps;
 	uint32_t *vp_index;	/* open-addressed, values are ids + 1 */
 	uint32_t vp_index_cap;
+	uint32_t vp_recent[VP_RECENT];	/* ids */
 	size_t gsize;		/* bytes of a group with what follows it */
 	size_t wide_at;		/* offset of its group_wide, or 0 */
 	size_t seen_at;		/* offset of its dedup keyset, or 0 */
@@ -182,15 +189,38 @@ group_set_last(const struct engine *e, const struct bin *b,
 /* Heap bytes of a group's sets. */
 size_t group_heap(const struct engine *e, const struct group *g);
 
+/* The keyed hash of a source. */
+uint64_t group_hash(const struct addr *src);
+
 /* Slot of a source in a table of cap slots (a power of two). */
 uint32_t group_slot(const struct addr *src, uint32_t cap);
+
+/* A table slot for group number i (from 0) of a source of hash h. */
+static inline uint64_t
+slot_make(uint32_t i, uint64_t h)
+{
+	return (uint64_t)(uint32_t)h << 32 | (uint64_t)(i + 1);
+}
+
+/* The group number held in a full slot, and its hash's low 32 bits. */
+static inline uint32_t
+slot_group(uint64_t s)
+{
+	return (uint32_t)s - 1;
+}
+
+static inline uint32_t
+slot_hash(uint64_t s)
+{
+	return (uint32_t)(s >> 32);
+}
 
 /* Frees a group's sets. */
 void group_free(const struct engine *e, struct group *g);
 
 /* Makes index, cap zeroed slots (a power of two, more than b->n * 4 / 3),
  * b's table, filled with its groups, and frees the old one. */
-void bin_set_index(struct engine *e, struct bin *b, uint32_t *index,
+void bin_set_index(struct engine *e, struct bin *b, uint64_t *index,
     uint32_t cap);
 
 /* Frees the chunks past the first n groups' (after b->n became n). */

@@ -138,7 +138,8 @@ doomed(const struct engine *e, const struct bin *b, const struct group *g,
 static size_t
 bin_evict(struct engine *e, struct bin *b, uint32_t most, int64_t cutoff)
 {
-	uint32_t keep = 0, cap = 8, *index;
+	uint32_t keep = 0, cap = 8;
+	uint64_t *index;
 
 	for (uint32_t j = 0; j < b->n; j++)
 		if (!doomed(e, b, bin_group(e, b, j), most, cutoff))
@@ -182,7 +183,7 @@ engine_growth_room(const struct engine *e)
 			most = e->bins[i]->cap;
 
 	/* a table doubles into twice its slots, the old one still held */
-	most = 2 * most * sizeof(uint32_t);
+	most = 2 * most * sizeof(uint64_t);
 	return most > chunk ? most : chunk;
 }
 

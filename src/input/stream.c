@@ -237,6 +237,8 @@ struct stream_run {
 	void *arg;
 	struct stream_stats *st;
 	uint64_t line_off;	/* offset of the current line in the file */
+	const struct format *last_f;	/* the format of the last record */
+	size_t last_idx;	/* and its index in formats[] */
 };
 
 static size_t
@@ -248,8 +250,20 @@ format_index(const struct format *f)
 	return 0;
 }
 
+/* format_index(f), remembered for the next record of the same format. */
+static size_t
+run_format_index(struct stream_run *run, const struct format *f)
+{
+	if (f != run->last_f) {
+		run->last_idx = format_index(f);
+		run->last_f = f;
+	}
+	return run->last_idx;
+}
+
 static void
-deliver(struct stream_run *run, const struct format *f, struct event *ev)
+deliver(struct stream_run *run, const struct format *f, size_t idx,
+    struct event *ev)
 {
 	struct time_ctx *tc = &run->ctx.time;
 	uint64_t line = run->ctx.record_line;
@@ -276,7 +290,7 @@ deliver(struct stream_run *run, const struct format *f, struct event *ev)
 		return;
 	}
 	run->st->events++;
-	run->st->events_by_format[format_index(f)]++;
+	run->st->events_by_format[idx]++;
 	run->sink(run->arg, ev, f, run->path, line,
 	    (uint64_t)run->index << SEQ_OFFSET_BITS |
 	    (run->line_off < SEQ_OFFSET_MAX ? run->line_off : SEQ_OFFSET_MAX));
@@ -287,7 +301,7 @@ static enum parse_status
 parse_with(struct stream_run *run, const struct format *f, const char *line,
     size_t n)
 {
-	size_t idx = format_index(f);
+	size_t idx = run_format_index(run, f);
 	enum parse_status s;
 	struct event ev;
 	size_t rounds = 0;
@@ -303,7 +317,7 @@ parse_with(struct stream_run *run, const struct format *f, const char *line,
 		event_clear(&ev);
 		s = f->parse(&run->ctx, line, n, &ev);
 		if (s == PARSE_OK)
-			deliver(run, f, &ev);
+			deliver(run, f, idx, &ev);
 		else if (s == PARSE_SKIP || s == PARSE_MALFORMED)
 			stream_note(run->st, f->name, run->ctx.reason ?
 			    run->ctx.reason : "unreadable record",

@@ -515,6 +515,43 @@ test_intern(void **state)
 	engine_free(e);
 }
 
+/*
+ * Pairs that differ only in a first byte, so alike in length and last
+ * bytes: each group still reports its own earliest vendor and product,
+ * however the engine remembers the pairs it interned last.
+ */
+static void
+test_intern_alike(void **state)
+{
+	static const char *const vendors[] = { "AX", "BX", "AX", "CX", "BX" };
+	struct engine_opts o = opts_default();
+	struct sink k = { .n = 0 };
+	struct engine *e = engine_new(&o, collect, &k);
+	char src[32];
+
+	(void)state;
+	for (int g = 0; g < 5; g++) {
+		snprintf(src, sizeof(src), "203.0.113.%d", 70 + g);
+		for (int i = 0; i < 10; i++) {
+			struct engine_event ev = EV(T(10, 1, g, 0), src,
+			    "192.0.2.1", (uint16_t)(i + 1),
+			    (uint64_t)(g * 10 + i));
+
+			ev.vendor = S(vendors[g]);
+			ev.product = S(g == 4 ? "Q" : "P");
+			engine_add(e, &ev);
+		}
+	}
+	engine_flush(e);
+	assert_int_equal(k.n, 5);
+	sink_sort(&k);
+	for (int g = 0; g < 5; g++) {
+		assert_str_eq(k.f[g].vendor, vendors[g]);
+		assert_str_eq(k.f[g].product, g == 4 ? "Q" : "P");
+	}
+	engine_free(e);
+}
+
 /* Ten ports from 203.0.113.60, one a second from t0. */
 static void
 add_scan(struct engine *e, int64_t t0, uint64_t *seq)
@@ -1135,6 +1172,74 @@ test_detect_trusted(void **state)
 	}
 }
 
+/*
+ * Ranges that start or end inside a /16, cover several whole /16s, or
+ * hold all of IPv4 from an IPv6 prefix: every address either side of each
+ * edge.  The internal edges are those of 100.64.0.0/10 and 172.16.0.0/12.
+ */
+static void
+test_detect_range_edges(void **state)
+{
+	static const struct {
+		const char *src;
+		enum detect_outcome want;
+	} cases[] = {
+		{ "100.63.255.255", DETECT_COUNTED },
+		{ "100.64.0.0", DETECT_INTERNAL },
+		{ "100.127.255.255", DETECT_INTERNAL },
+		{ "100.128.0.0", DETECT_COUNTED },
+		{ "172.15.255.255", DETECT_COUNTED },
+		{ "172.16.0.0", DETECT_INTERNAL },
+		{ "172.31.255.255", DETECT_INTERNAL },
+		{ "172.32.0.0", DETECT_COUNTED },
+		{ "198.51.100.127", DETECT_COUNTED },
+		{ "198.51.100.128", DETECT_TRUSTED },
+		{ "198.51.100.255", DETECT_TRUSTED },
+		{ "198.51.101.0", DETECT_COUNTED },
+		{ "8.7.255.255", DETECT_COUNTED },
+		{ "8.8.0.0", DETECT_TRUSTED },
+		{ "8.9.255.255", DETECT_TRUSTED },
+		{ "8.10.0.0", DETECT_COUNTED },
+		{ "9.255.255.255", DETECT_COUNTED },
+		{ "11.0.0.0", DETECT_TRUSTED },
+		{ "11.255.255.255", DETECT_TRUSTED },
+		{ "12.0.0.0", DETECT_COUNTED },
+		{ "203.0.113.9", DETECT_COUNTED },
+	};
+	const char *err = NULL;
+	struct det x;
+
+	(void)state;
+	det_open(&x, PROFILE_DEFAULT);
+	assert_int_equal(range_set_add(&x.o.trusted, "198.51.100.128/25", 17,
+	    &err), 0);
+	assert_int_equal(range_set_add(&x.o.trusted, "8.8.0.0/15", 10, &err),
+	    0);
+	assert_int_equal(range_set_add(&x.o.trusted, "11.0.0.0/8", 10, &err),
+	    0);
+	det_start(&x);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(judge(&x, cases[i].src, 22, 6, "Deny"),
+		    cases[i].want);
+	det_close(&x);
+
+	/* ::/1 holds every IPv4-mapped address, and fewer IPv6 ones */
+	det_open(&x, PROFILE_DEFAULT);
+	assert_int_equal(range_set_add(&x.o.trusted, "::/1", 4, &err), 0);
+	det_start(&x);
+	assert_int_equal(judge(&x, "203.0.113.9", 22, 6, "Deny"),
+	    DETECT_TRUSTED);
+	assert_int_equal(judge(&x, "255.255.255.255", 22, 6, "Deny"),
+	    DETECT_INTERNAL);
+	assert_int_equal(judge(&x, "1.0.0.0", 22, 6, "Deny"),
+	    DETECT_TRUSTED);
+	assert_int_equal(judge(&x, "2001:db8::1", 22, 6, "Deny"),
+	    DETECT_TRUSTED);
+	assert_int_equal(judge(&x, "8000::1", 22, 6, "Deny"),
+	    DETECT_COUNTED);
+	det_close(&x);
+}
+
 static void
 test_detect_ports(void **state)
 {
@@ -1448,6 +1553,7 @@ main(void)
 		cmocka_unit_test(test_bin_split),
 		cmocka_unit_test(test_earliest_vendor),
 		cmocka_unit_test(test_intern),
+		cmocka_unit_test(test_intern_alike),
 		cmocka_unit_test(test_lateness_zero),
 		cmocka_unit_test(test_lateness_minute),
 		cmocka_unit_test(test_merge),
@@ -1459,6 +1565,7 @@ main(void)
 		cmocka_unit_test(test_detect_example),
 		cmocka_unit_test(test_detect_sources),
 		cmocka_unit_test(test_detect_trusted),
+		cmocka_unit_test(test_detect_range_edges),
 		cmocka_unit_test(test_detect_ports),
 		cmocka_unit_test(test_stray_udp),
 		cmocka_unit_test(test_period_absolute),

@@ -6,8 +6,11 @@
  * per-run random key, so a set crafted against one key costs no more than
  * random sources under another.  Cost is counted in slots probed (the
  * engine's own count), not in time, so the test is exact and repeatable.
+ * Sources whose slots keep equal hash bits stay apart.
  */
 #include "testutil.h"
+
+#include <stdlib.h>
 
 #include "engine/engine.h"
 #include "engine/engine_impl.h"
@@ -105,11 +108,135 @@ test_crafted_collisions(void **state)
 	assert_true(crafted_other <= 2 * random_other + N);
 }
 
+/* Candidates searched for two sources whose hashes agree in the low 32
+ * bits, the part a table slot keeps: about 2^36 / 2^33 = 8 such pairs are
+ * expected among 2^18 sources. */
+#define TAG_TRIES (1u << 18)
+
+struct tagged {
+	uint32_t tag, x;
+};
+
+static int
+tagged_cmp(const void *a, const void *b)
+{
+	const struct tagged *p = a, *q = b;
+
+	if (p->tag != q->tag)
+		return p->tag < q->tag ? -1 : 1;
+	return p->x < q->x ? -1 : p->x > q->x;
+}
+
+/* Two distinct sources of equal low 32 hash bits under the key now set. */
+static void
+tag_twins(struct addr *a, struct addr *b)
+{
+	struct tagged *t = malloc(TAG_TRIES * sizeof(*t));
+	uint32_t i;
+
+	assert_non_null(t);
+	for (i = 0; i < TAG_TRIES; i++) {
+		struct addr x = v4(0x01000000 + i);
+
+		t[i].tag = (uint32_t)group_hash(&x);
+		t[i].x = 0x01000000 + i;
+	}
+	qsort(t, TAG_TRIES, sizeof(*t), tagged_cmp);
+	for (i = 1; i < TAG_TRIES && t[i].tag != t[i - 1].tag; i++)
+		continue;
+	assert_true(i < TAG_TRIES);
+	*a = v4(t[i - 1].x);
+	*b = v4(t[i].x);
+	free(t);
+}
+
+struct pair_sink {
+	struct addr a, b;
+	uint32_t ports_a, ports_b, attempts_a, attempts_b, other;
+};
+
+static void
+pair_collect(const struct finding *f, void *arg)
+{
+	struct pair_sink *k = arg;
+
+	if (addr_eq(&f->src, &k->a)) {
+		k->ports_a = f->ports;
+		k->attempts_a = f->attempts;
+	} else if (addr_eq(&f->src, &k->b)) {
+		k->ports_b = f->ports;
+		k->attempts_b = f->attempts;
+	} else {
+		k->other++;
+	}
+}
+
+/*
+ * Two sources whose slots keep the same 32 hash bits are still two
+ * groups, found again after the table has grown many times (a growth moves
+ * slots by those bits alone): a scans ports 1..12, b ports 101..110 twice,
+ * amid 2000 sources of one event each, all in one bin.
+ */
+static void
+test_equal_tags(void **state)
+{
+	struct engine_opts o = { .bin = 300 * INT64_C(1000000),
+	    .min_ports = 10, .min_hosts = 5, .min_attempts = 30,
+	    .lateness = ENGINE_KEEP_ALL };
+	struct pair_sink k;
+	struct engine *e;
+	struct engine_event ev;
+	uint64_t seq = 0;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	hash_key_set(0x0123456789abcdefu, 0xfedcba9876543210u);
+	tag_twins(&k.a, &k.b);
+	assert_false(addr_eq(&k.a, &k.b));
+	assert_int_equal((uint32_t)group_hash(&k.a),
+	    (uint32_t)group_hash(&k.b));
+	e = engine_new(&o, pair_collect, &k);
+	assert_non_null(e);
+	memset(&ev, 0, sizeof(ev));
+	ev.vp = ENGINE_NO_VP;
+	ev.dst = v4(0xc0000201);
+	ev.has_dst = true;
+	ev.count_port = true;
+	for (uint32_t i = 0; i < 2000; i++) {
+		ev.time = INT64_C(1709460000000000) + i;
+		ev.seq = seq++;
+		ev.src = v4(0x05000000 + i);
+		ev.dport = 445;
+		engine_add(e, &ev);
+		if (i % 100 < 12 && i < 1200) {
+			ev.src = k.a;
+			ev.dport = (uint16_t)(i / 100 + 1);
+			ev.seq = seq++;
+			engine_add(e, &ev);
+		}
+		if (i % 100 == 50) {
+			ev.src = k.b;
+			ev.dport = (uint16_t)(101 + i / 100 % 10);
+			ev.seq = seq++;
+			engine_add(e, &ev);
+		}
+	}
+	assert_int_equal(engine_stats(e)->groups, 2002);
+	engine_flush(e);
+	assert_int_equal(k.ports_a, 12);
+	assert_int_equal(k.attempts_a, 144);
+	assert_int_equal(k.ports_b, 10);
+	assert_int_equal(k.attempts_b, 20);
+	assert_int_equal(k.other, 0);
+	engine_free(e);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_crafted_collisions),
+		cmocka_unit_test(test_equal_tags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
