@@ -510,8 +510,17 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		ctx->reason = "fewer than 7 header fields";
 		return PARSE_MALFORMED;
 	}
-	cef_read_prefix(line, tag, &r);
 	cef_scan_extension(line, n, ext, &r, &escaped);
+	/* The syslog prefix names the host and the time only for a record
+	 * without its own: most records are read without it. */
+	if ((r.val[CEF_DEVEXTID].n == 0 && r.val[CEF_DVCHOST].n == 0) ||
+	    (r.val[CEF_RT].n == 0 && r.val[CEF_END].n == 0 &&
+	    r.val[CEF_START].n == 0)) {
+		cef_read_prefix(line, tag, &r);
+	} else {
+		r.host = STR_NULL;
+		r.has_hdr_time = false;
+	}
 	if ((err = cef_fill_network(&r, ev)) != NULL) {
 		ctx->reason = err;
 		return PARSE_MALFORMED;
