@@ -758,7 +758,7 @@ config_pass(struct options *o, int argc, char **argv, struct option *lo,
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+c:o:j:qf:h", lo, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "c:o:j:qf:h", lo, NULL)) != -1)
 		if (c == 'c' || c == OPT_CONFIG)
 			path = optarg;
 	if (path == NULL && access(DEFAULT_CONFIG, F_OK) == 0)
@@ -787,7 +787,7 @@ options_parse_argv(struct options *o, int argc, char **argv, int *first,
 	argv[0] = prog;
 	opterr = 1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+c:o:j:qf:h", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:o:j:qf:h", lo, NULL)) != -1) {
 		const char *name = NULL;
 
 		if (c == 'h') {
