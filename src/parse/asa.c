@@ -659,6 +659,7 @@ struct asa_prefix {
 	struct civil time;	/* the syslog header's */
 	struct civil own;	/* the device's own, before the marker */
 	bool has_time, has_own;
+	bool bad_time;		/* the syslog header's is unreadable */
 	bool own_unsynced;	/* IOS '*' or '.': clock not authoritative */
 	struct str device;
 };
@@ -799,6 +800,7 @@ asa_read_prefix(const char *line, size_t n, struct asa_prefix *pf)
 	syslog_parse(line, n, &h);
 	pf->time = h.time;
 	pf->has_time = h.has_time;
+	pf->bad_time = h.bad_time;
 	if (h.host.n > 0)
 		pf->device = h.host;
 	else if (h.tag.n > 0 && time_parse_zone(h.tag.p, h.tag.n, &off)) {
@@ -816,10 +818,11 @@ asa_read_prefix(const char *line, size_t n, struct asa_prefix *pf)
 
 /*
  * Sets the event time: the device's own time, unless it is marked as
- * not authoritative and the syslog header has one.  Returns false when
- * the chosen time is invalid.
+ * not authoritative and the syslog header has one.  Returns the reason
+ * when the chosen time is invalid, or when there is only the header's and
+ * it is unreadable; else NULL.
  */
-static bool
+static const char *
 asa_set_time(struct parse_ctx *ctx, const struct asa_prefix *pf,
     struct event *ev)
 {
@@ -830,9 +833,9 @@ asa_set_time(struct parse_ctx *ctx, const struct asa_prefix *pf,
 	else if (pf->has_time)
 		c = &pf->time;
 	if (c == NULL)
-		return true;
+		return pf->bad_time ? SYSLOG_BAD_TIME : NULL;
 	ev->has_time = time_ctx_resolve(&ctx->time, c, &ev->time);
-	return ev->has_time;
+	return ev->has_time ? NULL : "bad time";
 }
 
 static enum parse_status
@@ -857,8 +860,8 @@ asa_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		return st;
 
 	asa_read_prefix(line, m.start, &pf);
-	if (!asa_set_time(ctx, &pf, ev))
-		return ctx->reason = "bad time", PARSE_MALFORMED;
+	if ((ctx->reason = asa_set_time(ctx, &pf, ev)) != NULL)
+		return PARSE_MALFORMED;
 	ev->vendor = (struct str){ "Cisco", 5 };
 	ev->product = (struct str){ product[m.family], 3 };
 	ev->device = pf.device;

@@ -37,6 +37,7 @@ struct cef_rec {
 	struct str host;		/* from the syslog prefix */
 	struct civil hdr_time;		/* from the syslog prefix */
 	bool has_hdr_time;
+	bool bad_hdr_time;		/* the prefix's time is unreadable */
 };
 
 /*
@@ -402,9 +403,9 @@ cef_read_time(struct parse_ctx *ctx, struct str v, int64_t *out)
 
 /*
  * Sets the event time from the first of rt, end and start that is present,
- * else from the syslog header.  Returns the reason when that time cannot be
- * read: a record whose own time is garbage is malformed, never dated by a
- * guess.
+ * else from the syslog header.  Returns the reason when that time cannot
+ * be read: a record whose own time is garbage is malformed, never dated by
+ * a guess.
  */
 static const char *
 cef_fill_time(struct parse_ctx *ctx, const struct cef_rec *r,
@@ -422,10 +423,10 @@ cef_fill_time(struct parse_ctx *ctx, const struct cef_rec *r,
 		ev->has_time = true;
 		return NULL;
 	}
-	if (r->has_hdr_time &&
+	if (r->bad_hdr_time || (r->has_hdr_time &&
 	    !(ev->has_time = time_ctx_resolve(&ctx->time, &r->hdr_time,
-	    &ev->time)))
-		return "bad time in the syslog header";
+	    &ev->time))))
+		return SYSLOG_BAD_TIME;
 	return NULL;
 }
 
@@ -473,7 +474,8 @@ cef_read_prefix(const char *s, size_t n, struct cef_rec *r)
 	r->host = h.host;
 	r->hdr_time = h.time;
 	r->has_hdr_time = h.has_time;
-	if (h.has_time || h.host.n > 0)
+	r->bad_hdr_time = h.bad_time;
+	if (h.has_time || h.bad_time || h.host.n > 0)
 		return;
 
 	/* the first token [i, e) and the rest [j, n), without spaces */
@@ -520,6 +522,7 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 	} else {
 		r.host = STR_NULL;
 		r.has_hdr_time = false;
+		r.bad_hdr_time = false;
 	}
 	if ((err = cef_fill_network(&r, ev)) != NULL) {
 		ctx->reason = err;

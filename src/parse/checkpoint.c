@@ -316,22 +316,28 @@ cp_take_packet(struct parse_ctx *ctx, const char *s, size_t n,
 }
 
 /* Sets the time from "time" (epoch seconds, or milliseconds), else the
- * syslog header. */
-static void
+ * syslog header; returns the reason when the one used is unreadable. */
+static const char *
 cp_fill_time(struct parse_ctx *ctx, const struct cp_rec *r,
     const struct syslog_hdr *h, struct event *ev)
 {
 	struct str v = r->val[CK_TIME];
 	uint64_t x;
 
-	if (v.n > 0 && v.n <= 15 && str_to_uint(v, UINT64_MAX, &x)) {
+	if (v.n > 0) {
+		if (v.n > 15 || !str_to_uint(v, UINT64_MAX, &x))
+			return "bad time in time";
 		ev->time = v.n <= 11 ? (int64_t)x * USEC_PER_SEC :
 		    (int64_t)x * 1000;
 		ev->has_time = true;
 		ctx->time.prev = ev->time, ctx->time.has_prev = true;
-	} else if (h->has_time)
-		ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
-		    &ev->time);
+		return NULL;
+	}
+	if (h->bad_time || (h->has_time &&
+	    !(ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
+	    &ev->time))))
+		return SYSLOG_BAD_TIME;
+	return NULL;
 }
 
 /* Fills action, vendor, product and device. */
@@ -379,7 +385,8 @@ checkpoint_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		return ctx->reason = "out of memory", PARSE_MALFORMED;
 	syslog_parse(line, r.body, &h);
 	cp_fill_text(ctx, &r, &h, ev);
-	cp_fill_time(ctx, &r, &h, ev);
+	if ((err = cp_fill_time(ctx, &r, &h, ev)) != NULL)
+		return ctx->reason = err, PARSE_MALFORMED;
 	if (cp_has_packet_list(r.val[CK_PACKETS]))
 		return cp_take_packet(ctx, line, n, &r, ev);
 	if ((err = cp_fill_network(&r, ev)) != NULL)

@@ -49,6 +49,7 @@ enum fast_vendor { FAST_SNORT, FAST_SURICATA };
 struct fast_line {
 	struct civil time;
 	bool has_time;
+	bool bad_time;		/* the syslog header's is unreadable */
 	struct str host;
 	enum fast_vendor vendor;
 	size_t pos;		/* where the alert body starts */
@@ -267,6 +268,7 @@ fast_frame(const char *line, size_t n, struct fast_line *fl)
 	    !syslog_parse(line, n, &h) || h.msg >= n)
 		return false;
 	fl->time = h.time, fl->has_time = h.has_time;
+	fl->bad_time = h.bad_time;
 	fl->host = h.host;
 	fl->vendor = h.tag.n == 8 && strncasecmp(h.tag.p, "suricata", 8) == 0 ?
 	    FAST_SURICATA : FAST_SNORT;
@@ -299,6 +301,8 @@ fastlog_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		return ctx->reason = "decoder event without addresses",
 		    PARSE_SKIP;
 	}
+	if (fl.bad_time)
+		return ctx->reason = SYSLOG_BAD_TIME, PARSE_MALFORMED;
 	if (fl.has_time &&
 	    !time_ctx_resolve(&ctx->time, &fl.time, &ev->time))
 		return ctx->reason = "bad time", PARSE_MALFORMED;

@@ -277,6 +277,8 @@ filterlog_parse(struct parse_ctx *ctx, const char *line, size_t n,
 	if (!fl_set_packet(ctx, &r, base, l, ev))
 		return PARSE_MALFORMED;
 
+	if (h.bad_time)
+		return ctx->reason = SYSLOG_BAD_TIME, PARSE_MALFORMED;
 	if (h.has_time) {
 		if (!time_ctx_resolve(&ctx->time, &h.time, &ev->time))
 			return ctx->reason = "bad time", PARSE_MALFORMED;

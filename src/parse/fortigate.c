@@ -112,9 +112,10 @@ fg_read_epoch(struct str v, int64_t *out)
 /*
  * Sets the event time from eventtime, else logtime, else date and time
  * (with tz), else the syslog header.  A value that cannot be read falls
- * through to the next source.
+ * through to the next source; a syslog header time that cannot be read
+ * is the reason returned.
  */
-static void
+static const char *
 fg_fill_time(struct parse_ctx *ctx, const struct fg_rec *r,
     const struct syslog_hdr *h, struct event *ev)
 {
@@ -125,16 +126,18 @@ fg_fill_time(struct parse_ctx *ctx, const struct fg_rec *r,
 		ev->has_time = true;
 		ctx->time.prev = ev->time;
 		ctx->time.has_prev = true;
-		return;
+		return NULL;
 	}
 	if (kv_read_civil(r->val[FG_DATE], r->val[FG_TIME], r->val[FG_TZ],
 	    &c) && time_ctx_resolve(&ctx->time, &c, &ev->time)) {
 		ev->has_time = true;
-		return;
+		return NULL;
 	}
-	if (h->has_time)
-		ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
-		    &ev->time);
+	if (h->bad_time || (h->has_time &&
+	    !(ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
+	    &ev->time))))
+		return SYSLOG_BAD_TIME;
+	return NULL;
 }
 
 /* Reads an address; false when it is absent or unreadable. */
@@ -288,7 +291,8 @@ fortigate_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		return ctx->reason = err, PARSE_MALFORMED;
 	fg_fill_action(&r, fg_is(type, "traffic"), ev);
 	fg_fill_device(&r, &h, ev);
-	fg_fill_time(ctx, &r, &h, ev);
+	if ((err = fg_fill_time(ctx, &r, &h, ev)) != NULL)
+		return ctx->reason = err, PARSE_MALFORMED;
 	ev->vendor = (struct str){ "Fortinet", 8 };
 	ev->product = (struct str){ "FortiGate", 9 };
 	return PARSE_OK;

@@ -209,6 +209,8 @@ mikrotik_parse(struct parse_ctx *ctx, const char *line, size_t n,
 	syslog_parse(line, n, &h);
 	if (h.msg > chain_end)
 		h.msg = chain_end, h.tag = STR_NULL;
+	if (h.bad_time)
+		return ctx->reason = SYSLOG_BAD_TIME, PARSE_MALFORMED;
 	if (h.has_time) {
 		if (!time_ctx_resolve(&ctx->time, &h.time, &ev->time))
 			return ctx->reason = "bad time", PARSE_MALFORMED;

@@ -355,6 +355,8 @@ netfilter_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		return PARSE_MALFORMED;
 
 	syslog_parse(line, n, &h);
+	if (h.bad_time)
+		return ctx->reason = SYSLOG_BAD_TIME, PARSE_MALFORMED;
 	if (h.has_time) {
 		if (!time_ctx_resolve(&ctx->time, &h.time, &ev->time))
 			return ctx->reason = "bad time", PARSE_MALFORMED;

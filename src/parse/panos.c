@@ -242,9 +242,10 @@ panos_fill_network(const struct panos_rec *r, struct event *ev)
 /*
  * Sets the time from the High Resolution Timestamp, else the Generated
  * Time, else the Receive Time, else the syslog header.  A value that
- * cannot be read falls through to the next.
+ * cannot be read falls through to the next; a syslog header time that
+ * cannot be read is the reason returned.
  */
-static void
+static const char *
 panos_fill_time(struct parse_ctx *ctx, const struct panos_rec *r,
     const struct syslog_hdr *h, bool threat, struct event *ev)
 {
@@ -257,11 +258,13 @@ panos_fill_time(struct parse_ctx *ctx, const struct panos_rec *r,
 		    panos_read_time(r->f[order[k]], &c) &&
 		    time_ctx_resolve(&ctx->time, &c, &ev->time)) {
 			ev->has_time = true;
-			return;
+			return NULL;
 		}
-	if (h->has_time)
-		ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
-		    &ev->time);
+	if (h->bad_time || (h->has_time &&
+	    !(ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
+	    &ev->time))))
+		return SYSLOG_BAD_TIME;
+	return NULL;
 }
 
 static enum parse_status
@@ -302,7 +305,8 @@ panos_parse(struct parse_ctx *ctx, const char *line, size_t n,
 	ev->vendor = (struct str){ "Palo Alto Networks", 18 };
 	ev->product = (struct str){ "PAN-OS", 6 };
 	ev->device = panos_text(ctx, &r, F_SERIAL);
-	panos_fill_time(ctx, &r, &h, threat, ev);
+	if ((err = panos_fill_time(ctx, &r, &h, threat, ev)) != NULL)
+		return ctx->reason = err, PARSE_MALFORMED;
 	return PARSE_OK;
 }
 

@@ -23,6 +23,7 @@
 struct pf_line {
 	struct civil time;
 	bool has_time;
+	bool bad_time;		/* the syslog header's is unreadable */
 	struct str host;	/* from a syslog header; may be empty */
 	struct str action, dir;
 	const char *pkt;	/* the packet text, after "on IF: " */
@@ -174,6 +175,7 @@ pf_locate(struct parse_ctx *ctx, const char *line, size_t n,
 		if (!pl->has_time) {
 			pl->time = h.time;
 			pl->has_time = h.has_time;
+			pl->bad_time = h.bad_time;
 		}
 	}
 
@@ -384,6 +386,8 @@ pflog_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		return st;
 	if (!pf_set_packet(ctx, pl.pkt, line + n, ev))
 		return PARSE_MALFORMED;
+	if (pl.bad_time)
+		return ctx->reason = SYSLOG_BAD_TIME, PARSE_MALFORMED;
 	if (pl.has_time) {
 		if (!time_ctx_resolve(&ctx->time, &pl.time, &ev->time))
 			return ctx->reason = "bad time", PARSE_MALFORMED;

@@ -95,9 +95,10 @@ sph_read_port(struct str v, uint16_t *port)
 /*
  * Sets the event time from timestamp, else date and time (with
  * timezone), else the syslog header.  A value that cannot be read falls
- * through to the next source.
+ * through to the next source; a syslog header time that cannot be read
+ * is the reason returned.
  */
-static void
+static const char *
 sph_fill_time(struct parse_ctx *ctx, const struct sph_rec *r,
     const struct syslog_hdr *h, struct event *ev)
 {
@@ -108,17 +109,19 @@ sph_fill_time(struct parse_ctx *ctx, const struct sph_rec *r,
 	if (ts.n > 0 && time_parse_iso(ts.p, ts.n, &c) &&
 	    time_ctx_resolve(&ctx->time, &c, &ev->time)) {
 		ev->has_time = true;
-		return;
+		return NULL;
 	}
 	if (kv_read_civil(r->val[SPH_DATE], r->val[SPH_TIME],
 	    r->val[SPH_TIMEZONE], &c) &&
 	    time_ctx_resolve(&ctx->time, &c, &ev->time)) {
 		ev->has_time = true;
-		return;
+		return NULL;
 	}
-	if (h->has_time)
-		ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
-		    &ev->time);
+	if (h->bad_time || (h->has_time &&
+	    !(ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
+	    &ev->time))))
+		return SYSLOG_BAD_TIME;
+	return NULL;
 }
 
 /* Fills addresses, ports and protocol; returns the error, or NULL. */
@@ -225,7 +228,8 @@ sophos_parse(struct parse_ctx *ctx, const char *line, size_t n,
 	if (ev->action.n == 0)
 		ev->action = r.val[SPH_SUBTYPE];
 	sph_fill_device(&r, &h, ev);
-	sph_fill_time(ctx, &r, &h, ev);
+	if ((err = sph_fill_time(ctx, &r, &h, ev)) != NULL)
+		return ctx->reason = err, PARSE_MALFORMED;
 	ev->vendor = (struct str){ "Sophos", 6 };
 	ev->product = (struct str){ "XG Firewall", 11 };
 	return PARSE_OK;

@@ -320,6 +320,8 @@ srx_sd_origin(struct parse_ctx *ctx, const char *s, const struct srx_loc *loc,
 		if (bad)
 			return ctx->reason = "bad time", false;
 		syslog_parse(s, loc->name, &h);
+		if (h.bad_time)
+			return ctx->reason = SYSLOG_BAD_TIME, false;
 		ev->device = h.host;
 		t = h.time;
 		has_time = h.has_time;
@@ -385,6 +387,8 @@ srx_plain_origin(struct parse_ctx *ctx, const struct srx_loc *loc,
     struct event *ev)
 {
 	ev->device = loc->hdr.host;
+	if (loc->hdr.bad_time)
+		return ctx->reason = SYSLOG_BAD_TIME, false;
 	if (!loc->hdr.has_time)
 		return true;
 	if (!time_ctx_resolve(&ctx->time, &loc->hdr.time, &ev->time))

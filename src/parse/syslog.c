@@ -1,8 +1,9 @@
 /*
  * syslog.c - reads the syslog header in front of a message.
  *
- * The netfilter and CEF parsers call syslog_parse() to find the record's
- * time, the reporting host and where the message itself begins.  Only the
+ * The parsers of formats that travel over syslog call syslog_parse() to
+ * find the record's time, the reporting host and where the message itself
+ * begins.  Only the
  * header is read; the message is left to the caller.  Everything is
  * borrowed from the line, nothing is allocated.
  */
@@ -120,6 +121,85 @@ syslog_parse_bsd_time(const char *s, size_t n, struct civil *c)
 		return 0;
 	syslog_read_fraction(s, n, &i, &c->usec);
 	return civil_valid(c) ? i : 0;
+}
+
+/* Reads one to max digits at s[*i]; advances *i.  False when none. */
+static bool
+syslog_skip_digits(const char *s, size_t n, size_t *i, size_t max)
+{
+	size_t k = *i;
+
+	while (k < n && k - *i < max && isdigit((unsigned char)s[k]))
+		k++;
+	if (k == *i)
+		return false;
+	*i = k;
+	return true;
+}
+
+/* Skips one or more spaces at s[*i]; false when there is none. */
+static bool
+syslog_skip_gap(const char *s, size_t n, size_t *i)
+{
+	size_t k = syslog_span_spaces(s, n, *i);
+
+	if (k == *i)
+		return false;
+	*i = k;
+	return true;
+}
+
+/*
+ * The length of the text at s[0..n) that has the shape of an RFC 3164
+ * time, "Mmm dd [yyyy ]hh:mm:ss[.fraction]", whatever its values: three
+ * letters, a day and an hour of one or two digits, minutes and seconds of
+ * two.  0 when s does not have that shape.
+ */
+static size_t
+syslog_bsd_shape(const char *s, size_t n)
+{
+	size_t i = 3, k;
+
+	if (n < 3 || !isalpha((unsigned char)s[0]) ||
+	    !isalpha((unsigned char)s[1]) || !isalpha((unsigned char)s[2]) ||
+	    !syslog_skip_gap(s, n, &i) || !syslog_skip_digits(s, n, &i, 2) ||
+	    !syslog_skip_gap(s, n, &i))
+		return 0;
+	k = i;
+	if (syslog_skip_digits(s, n, &k, 4) && k - i == 4 &&
+	    syslog_skip_gap(s, n, &k))
+		i = k;
+	if (!syslog_skip_digits(s, n, &i, 2))
+		return 0;
+	for (int part = 0; part < 2; part++) {
+		k = i + 1;
+		if (i >= n || s[i] != ':' || !syslog_skip_digits(s, n, &k, 2) ||
+		    k - i != 3)
+			return 0;
+		i = k;
+	}
+	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
+		for (i++; i < n && isdigit((unsigned char)s[i]); i++)
+			;
+	return i;
+}
+
+/*
+ * True when the token s[0..n) has the shape of an RFC 3339 time,
+ * "yyyy-mm-ddThh:mm...", whatever its values.
+ */
+static bool
+syslog_iso_shape(const char *s, size_t n)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd";
+
+	if (n < sizeof(shape) - 1)
+		return false;
+	for (size_t i = 0; i < sizeof(shape) - 1; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) :
+		    shape[i] == 'T' ? (s[i] | 0x20) != 't' : s[i] != shape[i])
+			return false;
+	return true;
 }
 
 /*
@@ -294,10 +374,15 @@ syslog_parse_5424(const char *s, size_t n, size_t i, bool pri,
 	if (e - i == 1 && s[i] == '-') {
 		if (!pri)
 			return false;
-	} else if (!time_parse_iso(s + i, e - i, &h->time))
-		return false;
-	else
+	} else if (time_parse_iso(s + i, e - i, &h->time)) {
 		h->has_time = true;
+	} else if (pri || syslog_iso_shape(s + i, e - i)) {
+		/* after "<PRI>1 ", or shaped like one, it is a time */
+		memset(&h->time, 0, sizeof(h->time));
+		h->bad_time = true;
+	} else {
+		return false;
+	}
 	i = e < n ? e + 1 : e;
 	i = syslog_read_field(s, n, i, &h->host);
 	i = syslog_read_field(s, n, i, &h->tag);
@@ -344,6 +429,19 @@ syslog_parse(const char *line, size_t n, struct syslog_hdr *h)
 		return true;
 	}
 	memset(h, 0, sizeof(*h));
+	/* shaped like a time, but not a valid one */
+	if ((e = syslog_bsd_shape(line + i, n - i)) > 0) {
+		e += i;
+		if (e < n && line[e] == ':')
+			e++;
+	} else if (syslog_iso_shape(line + i, n - i)) {
+		e = syslog_span_token(line, n, i);
+	}
+	if (e > 0 && (e == n || line[e] == ' ')) {
+		h->bad_time = true;
+		syslog_parse_source(line, n, e, h);
+		return true;
+	}
 	h->msg = i;
 	return i > 0;
 }

@@ -23,6 +23,9 @@
 struct syslog_hdr {
 	struct civil time;
 	bool has_time;
+	bool bad_time;		/* the header starts with a time that cannot be
+				   read ("Mar 41 10:00:00"): a record dated by
+				   its header is then malformed */
 	struct str host;	/* empty when absent */
 	struct str tag;		/* program name without pid, may be empty */
 	size_t msg;		/* offset of the message in the line */
@@ -31,7 +34,9 @@ struct syslog_hdr {
 /*
  * Parses the header of line[0..n).  Returns true when a header was found;
  * false when the line does not start with one, in which case h->msg is 0
- * and the whole line is the message.  Never reads past n.
+ * and the whole line is the message.  A header whose time has the shape of
+ * one of the forms above but not a valid value is still a header, without
+ * a time and with bad_time set.  Never reads past n.
  */
 bool syslog_parse(const char *line, size_t n, struct syslog_hdr *h);
 
@@ -43,5 +48,8 @@ bool syslog_parse(const char *line, size_t n, struct syslog_hdr *h);
  * HH:mm:ss" times.
  */
 size_t syslog_parse_bsd_time(const char *s, size_t n, struct civil *c);
+
+/* The reason for a record dated by a header whose time is bad. */
+#define SYSLOG_BAD_TIME "bad time in the syslog header"
 
 #endif

@@ -327,16 +327,62 @@ test_no_header(void **state)
 	assert_false(parse("", &h, &m));
 	assert_false(parse("fw01.example.com ", &h, &m));
 
-	/* out of range: no header */
-	assert_false(parse("Mar 32 10:00:00 host kernel: x", &h, &m));
-	assert_false(parse("Mar  3 24:00:00 host kernel: x", &h, &m));
-	assert_false(parse("Mrz  3 10:00:00 host kernel: x", &h, &m));
+	/* not followed by a space: no header */
 	assert_false(parse("Mar  3 10:00:00x host kernel: x", &h, &m));
+	assert_false(h.bad_time);
+	assert_int_equal(h.msg, 0);
 
 	/* a PRI alone is a header without a time */
 	assert_true(parse("<13>fw01 CEF:0", &h, &m));
 	assert_false(h.has_time);
 	assert_str_eq(m, "fw01 CEF:0");
+}
+
+/*
+ * A time of the right shape but out of range, or in another language,
+ * leaves a header without a time, marked bad: the rest of it is read as
+ * usual.
+ */
+static void
+test_bad_time(void **state)
+{
+	static const char *const bsd[] = {
+		"Mar 32 10:00:00 host kernel: x",
+		"Mar  3 24:00:00 host kernel: x",
+		"Mar  3 10:60:00 host kernel: x",
+		"Mrz  3 10:00:00 host kernel: x",
+		"Feb 30 2025 10:00:00 host kernel: x",
+		"<4>Mar 41 10:06:01.250 host kernel: x",
+		"Mar 41 10:06:01: host kernel: x",
+		"2026-13-45T10:00:00Z host kernel: x",
+		"<134>1 2026-02-30T10:00:00Z host kernel - - x",
+		"<134>1 garbage host kernel - - x",
+		"1 2026-02-30T10:00:00Z host kernel - - x",
+	};
+	struct syslog_hdr h;
+	struct str m;
+
+	for (size_t i = 0; i < sizeof(bsd) / sizeof(bsd[0]); i++) {
+		assert_true(parse(bsd[i], &h, &m));
+		assert_true(h.bad_time);
+		assert_false(h.has_time);
+		assert_str_eq(h.host, "host");
+		assert_str_eq(h.tag, "kernel");
+		assert_str_eq(m, "x");
+	}
+
+	/* cut inside the seconds, or without "1 " before it: no header */
+	assert_false(parse("Mar 41 10:06:0", &h, &m));
+	assert_false(h.bad_time);
+	assert_false(parse("garbage host kernel - - x", &h, &m));
+	assert_false(h.bad_time);
+	assert_false(parse("1 garbage host kernel - - x", &h, &m));
+	assert_false(h.bad_time);
+
+	/* a valid time is never bad */
+	assert_true(parse("Mar 31 10:00:00 host kernel: x", &h, &m));
+	assert_true(h.has_time);
+	assert_false(h.bad_time);
 }
 
 /* Never reads past n; NUL bytes are ordinary bytes. */
@@ -412,6 +458,7 @@ main(void)
 		cmocka_unit_test(test_5424),
 		cmocka_unit_test(test_5424_sd),
 		cmocka_unit_test(test_no_header),
+		cmocka_unit_test(test_bad_time),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_bsd_time),
 	};
