@@ -80,17 +80,20 @@ nf_body_take(struct nf_body *b, struct str key, struct str val)
 			nf_keep_first(&b->id, &b->has_id, val);
 		break;
 	case 3:
-		if (memcmp(k, "SRC", 3) == 0)
-			nf_keep_first(&b->src, &b->has_src, val);
-		else if (memcmp(k, "DST", 3) == 0)
-			nf_keep_first(&b->dst, &b->has_dst, val);
-		else if (memcmp(k, "SPT", 3) == 0)
+		/* MAC, SRC and DST say the line is a packet's; ports do not */
+		if (memcmp(k, "SPT", 3) == 0) {
 			nf_keep_first(&b->spt, &b->has_spt, val);
-		else if (memcmp(k, "DPT", 3) == 0)
+		} else if (memcmp(k, "DPT", 3) == 0) {
 			nf_keep_first(&b->dpt, &b->has_dpt, val);
-		else if (memcmp(k, "MAC", 3) != 0)
-			break;
-		b->has_packet_key = true;	/* MAC, SRC or DST */
+		} else if (memcmp(k, "SRC", 3) == 0) {
+			nf_keep_first(&b->src, &b->has_src, val);
+			b->has_packet_key = true;
+		} else if (memcmp(k, "DST", 3) == 0) {
+			nf_keep_first(&b->dst, &b->has_dst, val);
+			b->has_packet_key = true;
+		} else if (memcmp(k, "MAC", 3) == 0) {
+			b->has_packet_key = true;
+		}
 		break;
 	case 5:
 		if (memcmp(k, "PROTO", 5) == 0)

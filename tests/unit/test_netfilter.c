@@ -579,6 +579,10 @@ test_not_mine(void **state)
 		"Mar  3 10:00:07 pfSense filterlog[66047]: 5,,,1000000103,igb0,"
 		    "match,block,in,4",
 		"",
+		/* ports alone do not make a packet line */
+		"CEF:0|V|P|1|1|n|5|rt=1772359200000 act=deny src=203.0.113.7 "
+		    "dst=192.0.2.1 dpt=22 msg=IN=eth0 SPT=40000 DPT=22",
+		"Mar  3 10:00:01 gw01 app: IN=eth0 OUT= SPT=40000 DPT=22",
 	};
 
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
