@@ -527,7 +527,7 @@ time_ctx_inherit(struct time_ctx *tc, const struct time_ctx *before)
 		tc->cache_off[1] = before->cache_off[1];
 		tc->cache_n = before->cache_n;
 	}
-	tc->partial = tc->consulted = false;
+	tc->partial = tc->consulted = tc->guessed = false;
 }
 
 /*
@@ -656,12 +656,11 @@ year_candidate(struct time_ctx *tc, const struct civil *c, int64_t year,
  * further back are tried only for Feb 29, which needs a leap year.
  */
 static bool
-infer_year(struct time_ctx *tc, const struct civil *c, int *year)
+infer_year_from(struct time_ctx *tc, const struct civil *c, int *year)
 {
 	int64_t ref, base, y, t, best = 0;
 	bool found = false;
 
-	tc->consulted |= tc->partial && !tc->has_prev;
 	if (tc->has_prev)
 		ref = tc->prev;
 	else if (tc->has_ref_limit)
@@ -685,6 +684,45 @@ infer_year(struct time_ctx *tc, const struct civil *c, int *year)
 		}
 	}
 	return found;
+}
+
+/*
+ * infer_year_from(), except that in a piece read apart the year of the
+ * first year-less time, which had no previous record to go by, is kept as
+ * a guess for time_ctx_guess_holds() to check; a second such time marks
+ * the piece as depending on the part before.
+ */
+static bool
+infer_year(struct time_ctx *tc, const struct civil *c, int *year)
+{
+	bool guess = tc->partial && !tc->has_prev, consulted = tc->consulted;
+	bool found = infer_year_from(tc, c, year);
+
+	if (!guess)
+		return found;
+	if (tc->guessed) {
+		tc->consulted = true;
+	} else {
+		tc->consulted = consulted;	/* checked with the guess */
+		tc->guessed = true;
+		tc->guess_time = *c;
+		tc->guess_year = found ? *year : INT_MIN;
+	}
+	return found;
+}
+
+bool
+time_ctx_guess_holds(const struct time_ctx *tc, const struct time_ctx *before)
+{
+	struct time_ctx t = *before;
+	int year;
+
+	if (!tc->guessed)
+		return true;
+	t.partial = false;
+	if (!infer_year_from(&t, &tc->guess_time, &year))
+		return tc->guess_year == INT_MIN;
+	return year == tc->guess_year;
 }
 
 /*

@@ -108,13 +108,27 @@ struct time_ctx {
 	 * A piece of a file read apart from the part before it starts
 	 * without that part's previous time and cache.  consulted tells
 	 * that a result may have needed them, so the piece must be read
-	 * again after the part before it.
+	 * again after the part before it.  The year of the piece's first
+	 * year-less time is the one exception: it is kept as a guess
+	 * (guess_time, guess_year), which time_ctx_guess_holds() checks
+	 * against the part before.
 	 */
 	bool partial, consulted;
+	bool guessed;
+	struct civil guess_time;
+	int guess_year;
 };
 
 void time_ctx_init(struct time_ctx *tc, int64_t ref_limit,
     bool has_ref_limit);
+
+/*
+ * True when the piece whose state is tc would have given its first
+ * year-less time the same year after the part before it, whose state at
+ * its end is before; true when it guessed no year.
+ */
+bool time_ctx_guess_holds(const struct time_ctx *tc,
+    const struct time_ctx *before);
 
 /*
  * Completes the state at the end of a piece read apart (tc) with the

@@ -543,6 +543,38 @@ next_line_start(int fd, uint64_t off, uint64_t end)
 	return end;
 }
 
+static void run_prime(struct stream_run *run);
+static void run_drop(struct stream_run *run);
+static void sink_none(void *arg, const struct event *ev,
+    const struct format *fmt, const char *path, uint64_t line, uint64_t seq);
+
+/*
+ * True when a format read by the whole file may be read in pieces here:
+ * the state its first line leaves is one a piece can start from (a CSV
+ * export under its header), not one inside a record (a JSON export).
+ */
+static bool
+split_whole_format(const char *path, const struct stream_opts *opts,
+    const struct format *f)
+{
+	struct stream_stats st;
+	struct stream_run primed;
+	size_t i = format_index(f);
+	bool ok;
+
+	if (f->state_like == NULL)
+		return false;
+	memset(&st, 0, sizeof(st));
+	run_start(&primed, path, 0, opts, sink_none, NULL, &st, 0, false);
+	run_choose(&primed, f);
+	run_prime(&primed);
+	ok = primed.states[i] != NULL &&
+	    f->state_like(primed.states[i], primed.states[i]);
+	run_drop(&primed);
+	stream_stats_free(&st);
+	return ok;
+}
+
 /* Chooses the format of a file from its head, as stream_read() does;
  * false when the file is compressed or cannot be read. */
 static bool
@@ -578,13 +610,13 @@ stream_split(const char *path, const struct stream_opts *opts, size_t max,
 	if (min_len == 0)
 		min_len = 1;
 	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 ||
-	    !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size < 2 * min_len ||
+	    !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size / 2 < min_len ||
 	    max < 2)
 		return 0;
 	size = (uint64_t)sb.st_size;
 	want = size / min_len < max ? (size_t)(size / min_len) : max;
 	if (!split_format(path, opts, first) || *first == NULL ||
-	    (!(*first)->line_based && (*first)->state_like == NULL))
+	    (!(*first)->line_based && !split_whole_format(path, opts, *first)))
 		return 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return 0;
@@ -736,8 +768,13 @@ stream_part_join(struct stream_part *before, struct stream_part *p,
 {
 	uint64_t base = before->run.ctx.line;
 
-	if (p->run.ctx.time.consulted || before->run.cur != p->start ||
-	    !run_leads_to(&before->run, p->start))
+	/* p must also end between records: a record left open would keep
+	 * p's own line numbers in its format's state */
+	if (p->run.ctx.time.consulted ||
+	    !time_ctx_guess_holds(&p->run.ctx.time, &before->run.ctx.time) ||
+	    before->run.cur != p->start ||
+	    !run_leads_to(&before->run, p->start) ||
+	    !run_leads_to(&p->run, p->start))
 		return false;
 	for (size_t i = 0; i < st->nreasons; i++)
 		for (int k = 0; k < STREAM_SAMPLES; k++)

@@ -218,4 +218,27 @@ expect_err_has "events by format: csl 300" "CSV export: every row an event"
 cp "$T/err" "$T/pieces.err"
 run "$SCANSPOT" detect --output csv --tz UTC -j 1 export.csv
 expect_same "$T/err" "$T/pieces.err" "CSV export: summary"
+
+# 9. A record still open where a piece ends keeps the line it began on in
+# its format's state; the summary must name that line of the whole file.
+# A Google Cloud export of 400 one-line entries ending in an entry cut
+# short (line 401), and a CSV export of a header, 300 rows and a row
+# whose quote never closes (line 302).
+gcp='{"jsonPayload":{"connection":{"src_ip":"203.0.113.9","dest_ip":"10.0.0.1","dest_port":22,"protocol":6},"disposition":"DENIED","rule_details":{"direction":"INGRESS"}},"timestamp":"2026-03-01T10:00:00Z"}'
+awk -v e="$gcp" 'BEGIN { for (i = 0; i < 400; i++) print e; print "{" }' \
+    >"$T/cut.json"
+run "$SCANSPOT" detect --output csv --tz UTC $PIECES cut.json
+expect_err_has "record cut short at end of input: 1 (cut.json:401)" \
+    "a JSON entry cut short at the end, read in pieces"
+awk 'BEGIN {
+	print "TimeGenerated,DeviceAction,SourceIP,DestinationIP," \
+	    "DestinationPort,DeviceVendor,DeviceProduct"
+	for (i = 1; i <= 300; i++)
+		printf "2026-03-01T10:00:00Z,deny,203.0.113.9,192.0.2.1,%d," \
+		    "ExampleCo,EdgeFW\n", i
+	print "2026-03-01T10:00:00Z,deny,203.0.113.9,192.0.2.1,1,\"V open,P"
+}' >"$T/open.csv"
+run "$SCANSPOT" detect --output csv --tz UTC $PIECES open.csv
+expect_err_has "unbalanced quote: 1 (open.csv:302)" \
+    "a CSV quote left open at the end, read in pieces"
 finish

@@ -537,6 +537,50 @@ test_spring_forward(void **state)
 }
 
 /*
+ * A piece read apart guesses the year of its first year-less time from the
+ * file's time, 2026-02-20: "Jun  1 10:00" is 2025-06-01.  The guess holds
+ * after a part that ends in May 2025, not after one that ends in May 2026
+ * (then the year closest to it is 2026).  Only the first year-less time is
+ * a guess; the ones after it follow it as in a whole read.
+ */
+static void
+test_piece_year_guess(void **state)
+{
+	struct time_ctx tc, early, late, none;
+
+	zone("UTC");
+	time_ctx_init(&tc, SEC(1771545600), true);
+	tc.partial = true;
+	assert_int_equal(resolve(&tc, civ(0, 6, 1, 10, 0, 0, 0)),
+	    SEC(1748772000));
+	assert_true(tc.guessed);
+	assert_false(tc.consulted);
+	resolve(&tc, civ(0, 7, 1, 10, 0, 0, 0));
+	assert_false(tc.consulted);
+
+	time_ctx_init(&early, SEC(1771545600), true);
+	resolve(&early, civ(2025, 5, 1, 0, 0, 0, 0));
+	assert_int_equal(early.prev, SEC(1746057600));
+	assert_true(time_ctx_guess_holds(&tc, &early));
+
+	time_ctx_init(&late, SEC(1771545600), true);
+	resolve(&late, civ(2026, 5, 1, 0, 0, 0, 0));
+	assert_int_equal(late.prev, SEC(1777593600));
+	assert_false(time_ctx_guess_holds(&tc, &late));
+
+	/* a part without any time: the whole read guessed the same */
+	time_ctx_init(&none, SEC(1771545600), true);
+	assert_true(time_ctx_guess_holds(&tc, &none));
+
+	/* a piece that guessed nothing holds after anything */
+	time_ctx_init(&early, SEC(1771545600), true);
+	early.partial = true;
+	resolve(&early, civ(2025, 6, 1, 10, 0, 0, 0));
+	assert_false(early.guessed);
+	assert_true(time_ctx_guess_holds(&early, &late));
+}
+
+/*
  * Lord Howe Island shifts by 30 minutes: +10:30 to +11 at 02:00 on
  * 2024-10-06 (02:00-02:30 skipped) and back at 02:00 on 2024-04-07
  * (01:30-02:00 repeated), so a change falls inside a local hour.
@@ -753,6 +797,7 @@ main(void)
 		cmocka_unit_test(test_fall_back),
 		cmocka_unit_test(test_spring_forward),
 		cmocka_unit_test(test_half_hour_zone),
+		cmocka_unit_test(test_piece_year_guess),
 		cmocka_unit_test(test_hour_cache),
 		cmocka_unit_test(test_offset_wins),
 		cmocka_unit_test(test_duration),
