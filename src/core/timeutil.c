@@ -521,7 +521,8 @@ time_ctx_inherit(struct time_ctx *tc, const struct time_ctx *before)
 		tc->prev = before->prev;
 		tc->has_prev = true;
 	}
-	if (tc->cache_n == 0) {
+	if (!tc->cache_set) {
+		tc->cache_set = before->cache_set;
 		tc->cache_hour = before->cache_hour;
 		tc->cache_off[0] = before->cache_off[0];
 		tc->cache_off[1] = before->cache_off[1];
@@ -572,6 +573,7 @@ cache_fill(struct time_ctx *tc, int64_t hour)
 	int n, m;
 
 	tc->cache_n = 0;
+	tc->cache_set = true;
 	n = local_offsets(hour, first, &steady);
 	if (!steady) {
 		m = local_offsets(hour + USEC_PER_HOUR - 1, last, &steady);

@@ -103,6 +103,7 @@ struct time_ctx {
 	int64_t cache_hour;	/* local time of the hour's start, usec */
 	int cache_off[2];
 	int cache_n;		/* 0: empty; 1 or 2 offsets valid */
+	bool cache_set;		/* filled (or emptied) by this stream */
 
 	/*
 	 * A piece of a file read apart from the part before it starts

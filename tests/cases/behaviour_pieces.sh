@@ -241,4 +241,29 @@ awk 'BEGIN {
 run "$SCANSPOT" detect --output csv --tz UTC $PIECES open.csv
 expect_err_has "unbalanced quote: 1 (open.csv:302)" \
     "a CSV quote left open at the end, read in pieces"
+
+# 10. Lord Howe Island's clocks go back half an hour at 02:00 on
+# 2025-04-06, so the hour 01:00 has no single offset and a piece whose
+# last record falls in it ends with no offset cached.  The part after it
+# must then go on as one thread would, without the cache of the part
+# before that piece.  The first line is padded to 300 bytes so that the
+# pieces of 211 bytes start at lines 2 and 4; the October times are half a
+# year from the April record before them.
+{
+	printf '<134>Mar  1 10:00:00 fw CEF:0|V|P|1|1|n|5|rt=2025-03-01T10:00:00 cs1=%s act=deny src=203.0.113.9 dst=192.0.2.1 dpt=1 proto=TCP\n' \
+	    "$(printf '%0175d' 0)"
+	printf '<134>Apr  5 12:00:00 fw CEF:0|V|P|1|1|n|5|rt=2025-04-05T12:00:00 act=deny src=203.0.113.9 dst=192.0.2.1 dpt=2 proto=TCP\n'
+	printf '<134>Apr  6 01:45:00 fw CEF:0|V|P|1|1|n|5|act=deny src=203.0.113.9 dst=192.0.2.1 dpt=3 proto=TCP\n'
+	for p in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		printf '<134>Oct  5 08:00:%02d fw CEF:0|V|P|1|1|n|5|act=deny src=203.0.113.7 dst=192.0.2.1 dpt=%d proto=TCP\n' $p $p
+	done
+} >"$T/howe.log"
+touch -d 2025-12-01T00:00:00Z "$T/howe.log"
+run "$SCANSPOT" detect --output csv --tz Australia/Lord_Howe -q -j 1 howe.log
+cp "$T/out" "$T/whole.csv"
+grep -q '^2024-10-04T21:30:00Z,203.0.113.7,Port Scan,12,' "$T/whole.csv" ||
+    fail "half-hour zone: one thread's finding"
+run "$SCANSPOT" detect --output csv --tz Australia/Lord_Howe -q -j 2 \
+    --piece-size 211 howe.log
+expect_same "$T/out" "$T/whole.csv" "half-hour zone: pieces and one thread"
 finish
