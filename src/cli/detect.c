@@ -446,10 +446,59 @@ piece_detect(const struct job *j, struct unit *u, size_t share)
 	return u->d;
 }
 
+/* True when the memory cap made a piece's detection leave exact
+ * counting. */
+static bool
+pieces_evicted(const struct unit *u, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct engine_stats *es = detect_engine_stats(u[k].d);
+
+		if (es->bins_forced > 0 || es->evicted_groups > 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Reads the file of the pieces at u again, whole, into one detection
+ * under the pieces' shares of the cap together; the pieces' results are
+ * dropped.  Returns -1 when memory is short.
+ */
+static int
+reread_whole(struct job *j, struct unit *u, size_t share)
+{
+	size_t n = u[0].n;
+	struct stream_piece *whole = &u[0].pieces[0];
+
+	whole->len = u[n - 1].pieces[n - 1].off + u[n - 1].pieces[n - 1].len;
+	for (size_t k = 0; k < n; k++) {
+		stream_part_free(u[k].part);
+		u[k].part = NULL;
+		detect_free(u[k].d);
+		u[k].d = NULL;
+		findings_free(&u[k].fs);
+		stream_stats_free(&u[k].st);
+	}
+	if (piece_detect(j, &u[0], share) == NULL)
+		return -1;
+	detect_set_max_bytes(u[0].d, j->o->detect.engine.max_bytes / share *
+	    n);
+	u[0].part = stream_part_read(j->paths[u[0].file], (uint32_t)u[0].file,
+	    whole, 0, u[0].first, &j->sopts, sink_detect, u[0].d, &u[0].st);
+	if (u[0].part == NULL)
+		return -1;
+	stream_part_end(u[0].part, &u[0].st);
+	u[0].part = NULL;
+	return 0;
+}
+
 /*
  * Joins the pieces of the file whose units start at u, in order: a piece
  * that depended on the state before it is read again, from that state,
- * into a new detection.  Returns -1 when memory is short.
+ * into a new detection.  A piece cut short by the memory cap may have
+ * lost a scan that reading the file whole keeps, so then the file is
+ * read again whole.  Returns -1 when memory is short.
  */
 static int
 join_pieces(struct job *j, struct unit *u, size_t share)
@@ -459,6 +508,8 @@ join_pieces(struct job *j, struct unit *u, size_t share)
 	for (size_t k = 0; k < n; k++)
 		if (u[k].part == NULL)
 			return -1;
+	if (pieces_evicted(u, n))
+		return reread_whole(j, u, share);
 	for (size_t k = 1; k < n; k++) {
 		if (stream_part_join(u[k - 1].part, u[k].part, &u[k].st)) {
 			u[k - 1].part = NULL;
@@ -598,7 +649,8 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 
 		if (u->n == 0)
 			continue;
-		merge_one(w[0].d, u->d, pd);
+		if (u->d != NULL)
+			merge_one(w[0].d, u->d, pd);
 		stream_stats_merge(st, &u->st);
 		findings_move(fs, &u->fs);
 	}

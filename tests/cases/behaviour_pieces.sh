@@ -266,4 +266,29 @@ grep -q '^2024-10-04T21:30:00Z,203.0.113.7,Port Scan,12,' "$T/whole.csv" ||
 run "$SCANSPOT" detect --output csv --tz Australia/Lord_Howe -q -j 2 \
     --piece-size 211 howe.log
 expect_same "$T/out" "$T/whole.csv" "half-hour zone: pieces and one thread"
+
+# 11. Under a memory cap a piece holds only its share, and a scan whose
+# events are spread thinly over the file is a group of one event in each
+# piece, the kind the cap evicts first: the file must then be read again
+# whole, where the scan's group grows and is kept.  180,000 events in one
+# bin from 60,000 sources seen three times each, and 203.0.113.7 probing
+# ports 1 to 12, one every 15,000 lines: one Port Scan of 12 ports.
+awk 'BEGIN {
+	for (r = 0; r < 3; r++)
+		for (s = 0; s < 60000; s++) {
+			printf "CEF:0|V|P|1|1|n|5|rt=1772359200000 act=deny " \
+			    "src=198.%d.%d.1 dst=192.0.2.1 dpt=22\n",
+			    int(s / 250) + 1, s % 250
+			if (s % 15000 == 0)
+				printf "CEF:0|V|P|1|1|n|5|rt=1772359200000 " \
+				    "act=deny src=203.0.113.7 dst=192.0.2.1 " \
+				    "dpt=%d\n", ++p
+		}
+}' >"$T/thin.log"
+detect --max-memory 16M -j 2 --piece-size 1M thin.log
+expect_rc 1 "thin scan under the cap, in pieces"
+cut -d, -f2,3,4 "$T/out" >"$T/got"
+printf '%s\n' "SourceIP,ScanType,UniqueDestPorts" \
+    "203.0.113.7,Port Scan,12" >"$T/want"
+show_diff "$T/want" "$T/got" "thin scan under the cap, in pieces"
 finish
