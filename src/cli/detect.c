@@ -33,7 +33,6 @@ struct findings {
 struct worker {
 	struct detect *d;
 	struct findings fs;	/* reported while reading (memory cap) */
-	struct stream_stats st;
 	pthread_t tid;
 	struct job *job;
 };
@@ -234,7 +233,7 @@ worker_run(void *arg)
 		u = &j->units[i];
 		if (u->n == 0)
 			stream_read(j->paths[u->file], (uint32_t)u->file,
-			    &j->sopts, sink_detect, w->d, &w->st);
+			    &j->sopts, sink_detect, w->d, &u->st);
 		else if (u->d != NULL)
 			u->part = stream_part_read(j->paths[u->file],
 			    (uint32_t)u->file, &u->pieces[u->k], u->k,
@@ -284,6 +283,7 @@ plan_units(struct job *j, int nt)
 			if ((v = realloc(j->units, cap * sizeof(*j->units))) ==
 			    NULL) {
 				free(pc);
+				j->nunits = n;
 				return -1;
 			}
 			j->units = v;
@@ -615,14 +615,16 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 	struct detect *d;
 	size_t share;
 
-	if (plan_units(j, nt) < 0)
+	if (plan_units(j, nt) < 0) {
+		units_free(j);
 		return NULL;
+	}
 	if ((size_t)nt > j->nunits)
 		nt = j->nunits > 0 ? (int)j->nunits : 1;
 	share = (size_t)nt + count_pieces(j);
 	if ((w = calloc((size_t)nt, sizeof(*w))) == NULL ||
 	    start_detections(j, w, nt, fs, share) < 0)
-		return NULL;
+		goto fail;
 	if (nt == 1)
 		worker_run(&w[0]);
 	for (int i = 0; nt > 1 && i < nt; i++)
@@ -633,12 +635,10 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 	    j->units[i].n : 1)
 		if (j->units[i].n > 0 &&
 		    join_pieces(j, &j->units[i], share) < 0)
-			return NULL;
+			goto fail;
 	fix_period(j, w, nt, pd);
 	for (int i = 0; i < nt; i++) {
 		merge_one(w[0].d, w[i].d, pd);
-		stream_stats_merge(st, &w[i].st);
-		stream_stats_free(&w[i].st);
 		if (i > 0) {
 			detect_free(w[i].d);
 			findings_move(fs, &w[i].fs);
@@ -647,17 +647,26 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 	for (size_t i = 0; i < j->nunits; i++) {
 		struct unit *u = &j->units[i];
 
+		/* accounts in input order, as one thread keeps them */
+		stream_stats_merge(st, &u->st);
 		if (u->n == 0)
 			continue;
 		if (u->d != NULL)
 			merge_one(w[0].d, u->d, pd);
-		stream_stats_merge(st, &u->st);
 		findings_move(fs, &u->fs);
 	}
 	units_free(j);
 	d = w[0].d;
 	free(w);
 	return d;
+fail:
+	for (int i = 0; w != NULL && i < nt; i++) {
+		detect_free(w[i].d);
+		findings_free(&w[i].fs);
+	}
+	free(w);
+	units_free(j);
+	return NULL;
 }
 
 /*

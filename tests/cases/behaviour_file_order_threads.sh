@@ -37,4 +37,23 @@ for order in "$a $b $c $d $e" "$e $d $c $b $a" "$b $e $a $d $c"; do
 		expect_csv "-j $j $order" <"$T/expected"
 	done
 done
+
+# The summary too: reasons and their first three lines in input order,
+# whichever thread read which file or piece.  a.log's line 2 and b.log's
+# line 1 are cut CEF headers, c.log's line is no format at all; a.log is
+# large enough to be cut into pieces of 4 KiB.
+awk 'BEGIN { for (i = 1; i <= 200; i++) printf \
+    "CEF:0|V|P|1|1|n|5|rt=1772359200000 act=deny src=203.0.113.7 " \
+    "dst=192.0.2.1 dpt=%d\n", i }' >"$T/a.log"
+sed -i '2s/.*/CEF:0|V|P|cut/' "$T/a.log"
+printf 'CEF:0|V|P|cut\n' >"$T/b.log"
+printf 'garbage\n' >"$T/c.log"
+printf '%s\n' "    no known format: 1 (c.log:1)" \
+    "    cef: fewer than 7 header fields: 2 (a.log:2, b.log:1)" >"$T/want"
+for j in "-j 1" "-j 2 --piece-size 4K" "-j 3" "-j 3 --piece-size 4K"; do
+	# shellcheck disable=SC2086
+	run "$SCANSPOT" detect --output csv --tz UTC $j c.log a.log b.log
+	grep -E '^    (cef|no known)' "$T/err" >"$T/got"
+	show_diff "$T/want" "$T/got" "summary in input order, $j"
+done
 finish
