@@ -174,10 +174,8 @@ addr_parse(const char *s, size_t n, struct addr *a)
 		memcpy(a->b + 12, q, 4);
 		return true;
 	}
-	if (memchr(s, ':', n) == NULL) {
-		memcpy(a->b, v4_mapped_prefix, 12);
-		return parse_v4(s, n, a->b + 12);
-	}
+	if (memchr(s, ':', n) == NULL)
+		return false;	/* neither IPv4 nor IPv6 */
 	pct = memchr(s, '%', n);
 	if (pct != NULL) {
 		if (pct + 1 == s + n)

@@ -69,29 +69,6 @@ scan_byte(const char *p, size_t n, char c)
 	return NULL;
 }
 
-/*
- * Returns the first byte of p[0..n) equal to c1 or c2, or NULL.
- */
-static inline const char *
-scan_byte2(const char *p, size_t n, char c1, char c2)
-{
-	const uint64_t pat1 = SCAN_ONES * (unsigned char)c1;
-	const uint64_t pat2 = SCAN_ONES * (unsigned char)c2;
-	size_t i = 0;
-	uint64_t x, m;
-
-	for (; i + 8 <= n; i += 8) {
-		x = scan_load(p + i);
-		m = scan_zero_bytes(x ^ pat1) | scan_zero_bytes(x ^ pat2);
-		if (m != 0)
-			return p + i + scan_first(m);
-	}
-	for (; i < n; i++)
-		if (p[i] == c1 || p[i] == c2)
-			return p + i;
-	return NULL;
-}
-
 #ifdef __SSE2__
 #include <emmintrin.h>
 
@@ -199,9 +176,10 @@ scan_block_range(const struct scan_block *b, unsigned char fold,
 
 /*
  * Loads the 64 bytes of s[0..n) from offset i: bit k of a mask stands for
- * s[i + k], and is clear past n.  The last block of a line of 64 bytes or
- * more is read from s + n - 64 and its masks shifted down; a shorter line
- * is copied into a block padded with NULs.
+ * s[i + k], and is clear past n for any byte but NUL.  The last block of a
+ * line of 64 bytes or more is read from s + n - 64 and its masks shifted
+ * down; a shorter line is copied into a block padded with NULs, so a mask
+ * that NUL matches may have bits set past n.
  */
 static inline void
 scan_block_at(struct scan_block *b, const char *s, size_t n, size_t i)
