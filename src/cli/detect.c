@@ -526,7 +526,8 @@ join_pieces(struct job *j, struct unit *u, size_t share)
 	}
 	stream_part_end(u[n - 1].part, &u[n - 1].st);
 	u[n - 1].part = NULL;
-	return 0;
+	/* a piece read again may have reached its share too */
+	return pieces_evicted(u, n) ? reread_whole(j, u, share) : 0;
 }
 
 static void
