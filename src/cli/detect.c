@@ -460,15 +460,31 @@ pieces_evicted(const struct unit *u, size_t n)
 	return false;
 }
 
+/* The bytes of state the threads' and the pieces' detections hold. */
+static size_t
+held_bytes(const struct job *j, const struct worker *w, int nt)
+{
+	size_t held = 0;
+
+	for (int i = 0; i < nt; i++)
+		held += detect_bytes(w[i].d);
+	for (size_t i = 0; i < j->nunits; i++)
+		if (j->units[i].d != NULL)
+			held += detect_bytes(j->units[i].d);
+	return held;
+}
+
 /*
  * Reads the file of the pieces at u again, whole, into one detection
- * under the pieces' shares of the cap together; the pieces' results are
- * dropped.  Returns -1 when memory is short.
+ * under what the cap leaves once the pieces' results are dropped (at
+ * least the pieces' shares together), as one thread would read it.
+ * Returns -1 when memory is short.
  */
 static int
-reread_whole(struct job *j, struct unit *u, size_t share)
+reread_whole(struct job *j, const struct worker *w, int nt, struct unit *u,
+    size_t share)
 {
-	size_t n = u[0].n;
+	size_t n = u[0].n, max = j->o->detect.engine.max_bytes, held, cap;
 	struct stream_piece *whole = &u[0].pieces[0];
 
 	whole->len = u[n - 1].pieces[n - 1].off + u[n - 1].pieces[n - 1].len;
@@ -482,8 +498,10 @@ reread_whole(struct job *j, struct unit *u, size_t share)
 	}
 	if (piece_detect(j, &u[0], share) == NULL)
 		return -1;
-	detect_set_max_bytes(u[0].d, j->o->detect.engine.max_bytes / share *
-	    n);
+	held = held_bytes(j, w, nt);
+	cap = held < max ? max - held : 0;
+	detect_set_max_bytes(u[0].d, cap > max / share * n ? cap :
+	    max / share * n);
 	u[0].part = stream_part_read(j->paths[u[0].file], (uint32_t)u[0].file,
 	    whole, 0, u[0].first, &j->sopts, sink_detect, u[0].d, &u[0].st);
 	if (u[0].part == NULL)
@@ -501,7 +519,8 @@ reread_whole(struct job *j, struct unit *u, size_t share)
  * read again whole.  Returns -1 when memory is short.
  */
 static int
-join_pieces(struct job *j, struct unit *u, size_t share)
+join_pieces(struct job *j, const struct worker *w, int nt, struct unit *u,
+    size_t share)
 {
 	size_t n = u[0].n;
 
@@ -509,7 +528,7 @@ join_pieces(struct job *j, struct unit *u, size_t share)
 		if (u[k].part == NULL)
 			return -1;
 	if (pieces_evicted(u, n))
-		return reread_whole(j, u, share);
+		return reread_whole(j, w, nt, u, share);
 	for (size_t k = 1; k < n; k++) {
 		if (stream_part_join(u[k - 1].part, u[k].part, &u[k].st)) {
 			u[k - 1].part = NULL;
@@ -527,7 +546,7 @@ join_pieces(struct job *j, struct unit *u, size_t share)
 	stream_part_end(u[n - 1].part, &u[n - 1].st);
 	u[n - 1].part = NULL;
 	/* a piece read again may have reached its share too */
-	return pieces_evicted(u, n) ? reread_whole(j, u, share) : 0;
+	return pieces_evicted(u, n) ? reread_whole(j, w, nt, u, share) : 0;
 }
 
 static void
@@ -635,7 +654,7 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 	for (size_t i = 0; i < j->nunits; i += j->units[i].n ?
 	    j->units[i].n : 1)
 		if (j->units[i].n > 0 &&
-		    join_pieces(j, &j->units[i], share) < 0)
+		    join_pieces(j, w, nt, &j->units[i], share) < 0)
 			goto fail;
 	fix_period(j, w, nt, pd);
 	for (int i = 0; i < nt; i++) {

@@ -460,6 +460,12 @@ detect_set_max_bytes(struct detect *d, size_t max_bytes)
 	engine_set_max_bytes(d->engine, max_bytes);
 }
 
+size_t
+detect_bytes(const struct detect *d)
+{
+	return engine_bytes(d->engine);
+}
+
 const struct detect_counts *
 detect_counts(const struct detect *d)
 {

@@ -113,6 +113,9 @@ void detect_flush(struct detect *d);
 /* Sets this detection's share of the memory cap (see engine.h). */
 void detect_set_max_bytes(struct detect *d, size_t max_bytes);
 
+/* The bytes of state the cap counts now. */
+size_t detect_bytes(const struct detect *d);
+
 const struct detect_counts *detect_counts(const struct detect *d);
 const struct engine_stats *detect_engine_stats(const struct detect *d);
 

@@ -266,6 +266,12 @@ engine_set_max_bytes(struct engine *e, size_t max_bytes)
 	e->opts.max_bytes = max_bytes;
 }
 
+size_t
+engine_bytes(const struct engine *e)
+{
+	return e->bytes;
+}
+
 const struct engine_stats *
 engine_stats(const struct engine *e)
 {

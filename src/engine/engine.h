@@ -120,6 +120,9 @@ uint32_t engine_intern(struct engine *e, struct str vendor,
  * between the engines of several threads. */
 void engine_set_max_bytes(struct engine *e, size_t max_bytes);
 
+/* The bytes of state the cap counts now. */
+size_t engine_bytes(const struct engine *e);
+
 const struct engine_stats *engine_stats(const struct engine *e);
 
 /* The ScanType of a group with these counts (detection.md, section 4). */

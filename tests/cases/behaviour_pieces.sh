@@ -291,4 +291,29 @@ cut -d, -f2,3,4 "$T/out" >"$T/got"
 printf '%s\n' "SourceIP,ScanType,UniqueDestPorts" \
     "203.0.113.7,Port Scan,12" >"$T/want"
 show_diff "$T/want" "$T/got" "thin scan under the cap, in pieces"
+
+# The file read again whole gets what the cap leaves, not only the
+# pieces' shares: one thread keeps 100,000 one-event sources between the
+# scanner's first port and its nine others under 16M without reaching
+# the cap, and so must two.  One Port Scan of 10 ports, summary alike.
+awk 'BEGIN {
+	e = "CEF:0|V|P|1|1|n|5|rt=1772359200000 act=deny "
+	printf "%ssrc=203.0.113.7 dst=192.0.2.1 dpt=1\n", e
+	for (s = 0; s < 100000; s++)
+		printf "%ssrc=10%d.%d.%d.1 dst=192.0.2.1 dpt=22\n", e,
+		    int(s / 62500) + 1, int(s / 250) % 250 + 1, s % 250
+	for (p = 2; p <= 10; p++)
+		printf "%ssrc=203.0.113.7 dst=192.0.2.1 dpt=%d\n", e, p
+}' >"$T/wide.log"
+run "$SCANSPOT" detect --output csv --tz UTC --max-memory 16M -j 1 wide.log
+cp "$T/out" "$T/whole.csv"
+cp "$T/err" "$T/whole.err"
+cut -d, -f2,3,4 "$T/whole.csv" >"$T/got"
+printf '%s\n' "SourceIP,ScanType,UniqueDestPorts" \
+    "203.0.113.7,Port Scan,10" >"$T/want"
+show_diff "$T/want" "$T/got" "wide file under the cap, one thread"
+run "$SCANSPOT" detect --output csv --tz UTC --max-memory 16M -j 2 \
+    --piece-size 1M wide.log
+expect_same "$T/out" "$T/whole.csv" "wide file under the cap, in pieces"
+expect_same "$T/err" "$T/whole.err" "wide file under the cap: summary"
 finish
