@@ -123,83 +123,81 @@ syslog_parse_bsd_time(const char *s, size_t n, struct civil *c)
 	return civil_valid(c) ? i : 0;
 }
 
-/* Reads one to max digits at s[*i]; advances *i.  False when none. */
+/*
+ * True when s[i..n) starts with the pattern: 'd' a digit, 'a' a letter,
+ * 'T' a T in either case, any other character itself; advances *i.
+ */
 static bool
-syslog_skip_digits(const char *s, size_t n, size_t *i, size_t max)
+syslog_match(const char *s, size_t n, size_t *i, const char *pat)
 {
 	size_t k = *i;
 
-	while (k < n && k - *i < max && isdigit((unsigned char)s[k]))
-		k++;
-	if (k == *i)
-		return false;
-	*i = k;
-	return true;
-}
+	for (; *pat != '\0'; pat++, k++) {
+		unsigned char c;
 
-/* Skips one or more spaces at s[*i]; false when there is none. */
-static bool
-syslog_skip_gap(const char *s, size_t n, size_t *i)
-{
-	size_t k = syslog_span_spaces(s, n, *i);
-
-	if (k == *i)
-		return false;
+		if (k >= n)
+			return false;
+		c = (unsigned char)s[k];
+		if (*pat == 'd' ? !isdigit(c) : *pat == 'a' ? !isalpha(c) :
+		    *pat == 'T' ? (c | 0x20) != 't' : c != (unsigned char)*pat)
+			return false;
+	}
 	*i = k;
 	return true;
 }
 
 /*
- * The length of the text at s[0..n) that has the shape of an RFC 3164
- * time, "Mmm dd [yyyy ]hh:mm:ss[.fraction]", whatever its values: three
- * letters, a day and an hour of one or two digits, minutes and seconds of
- * two.  0 when s does not have that shape.
+ * The length of the text at s[0..n) written as an RFC 3164 time is
+ * written, "Mmm dd [yyyy ]hh:mm:ss[.fraction]" with the day as "03", " 3"
+ * or "3", whatever its values (three letters for the month).  0 when s is
+ * not written so.
  */
 static size_t
 syslog_bsd_shape(const char *s, size_t n)
 {
-	size_t i = 3, k;
+	size_t i = 0;
 
-	if (n < 3 || !isalpha((unsigned char)s[0]) ||
-	    !isalpha((unsigned char)s[1]) || !isalpha((unsigned char)s[2]) ||
-	    !syslog_skip_gap(s, n, &i) || !syslog_skip_digits(s, n, &i, 2) ||
-	    !syslog_skip_gap(s, n, &i))
+	if (!syslog_match(s, n, &i, "aaa ") ||
+	    !(syslog_match(s, n, &i, "dd ") || syslog_match(s, n, &i, " d ") ||
+	    syslog_match(s, n, &i, "d ")))
 		return 0;
-	k = i;
-	if (syslog_skip_digits(s, n, &k, 4) && k - i == 4 &&
-	    syslog_skip_gap(s, n, &k))
-		i = k;
-	if (!syslog_skip_digits(s, n, &i, 2))
+	(void)syslog_match(s, n, &i, "dddd ");
+	if (!syslog_match(s, n, &i, "dd:dd:dd"))
 		return 0;
-	for (int part = 0; part < 2; part++) {
-		k = i + 1;
-		if (i >= n || s[i] != ':' || !syslog_skip_digits(s, n, &k, 2) ||
-		    k - i != 3)
-			return 0;
-		i = k;
+	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1])) {
+		size_t f = ++i;
+
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		if (i - f > 9)
+			return 0;	/* a fraction reads 1 to 9 digits */
 	}
-	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
-		for (i++; i < n && isdigit((unsigned char)s[i]); i++)
-			;
 	return i;
 }
 
 /*
- * True when the token s[0..n) has the shape of an RFC 3339 time,
- * "yyyy-mm-ddThh:mm...", whatever its values.
+ * True when the token s[0..n) is written as an RFC 3339 time is written,
+ * "yyyy-mm-ddThh:mm:ss[.fraction][Z|+hh:mm|+hhmm]", whatever its values.
  */
 static bool
 syslog_iso_shape(const char *s, size_t n)
 {
-	static const char shape[] = "dddd-dd-ddTdd:dd";
+	size_t i = 0;
 
-	if (n < sizeof(shape) - 1)
+	if (!syslog_match(s, n, &i, "dddd-dd-ddTdd:dd:dd"))
 		return false;
-	for (size_t i = 0; i < sizeof(shape) - 1; i++)
-		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) :
-		    shape[i] == 'T' ? (s[i] | 0x20) != 't' : s[i] != shape[i])
+	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
+		for (i++; i < n && isdigit((unsigned char)s[i]); i++)
+			;
+	if (i < n && (s[i] | 0x20) == 'z') {
+		i++;
+	} else if (i < n && (s[i] == '+' || s[i] == '-')) {
+		i++;
+		if (!syslog_match(s, n, &i, "dd:dd") &&
+		    !syslog_match(s, n, &i, "dddd"))
 			return false;
-	return true;
+	}
+	return i == n;
 }
 
 /*
@@ -376,8 +374,8 @@ syslog_parse_5424(const char *s, size_t n, size_t i, bool pri,
 			return false;
 	} else if (time_parse_iso(s + i, e - i, &h->time)) {
 		h->has_time = true;
-	} else if (pri || syslog_iso_shape(s + i, e - i)) {
-		/* after "<PRI>1 ", or shaped like one, it is a time */
+	} else if (syslog_iso_shape(s + i, e - i)) {
+		/* written as a time, but not a valid one */
 		memset(&h->time, 0, sizeof(h->time));
 		h->bad_time = true;
 	} else {
@@ -434,7 +432,8 @@ syslog_parse(const char *line, size_t n, struct syslog_hdr *h)
 		e += i;
 		if (e < n && line[e] == ':')
 			e++;
-	} else if (syslog_iso_shape(line + i, n - i)) {
+	} else if (syslog_iso_shape(line + i,
+	    syslog_span_token(line, n, i) - i)) {
 		e = syslog_span_token(line, n, i);
 	}
 	if (e > 0 && (e == n || line[e] == ' ')) {

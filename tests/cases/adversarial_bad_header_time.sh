@@ -64,6 +64,17 @@ run "$SCANSPOT" events --tz UTC cptime.log
 expect_err_has "checkpoint: bad time in time: 1 (cptime.log:1)" \
     "Check Point time that is not a number"
 
+# Only what is written as a time is one: the ASA's own ISO time with
+# Cisco's colon, and "<PRI>1 " before a token that is no time, are not bad
+# headers and read as before.
+printf '%s\n' "2024-03-03T10:00:00Z: $asa" "<166>2024-03-03T10:00:00+01:00: fw01 : $asa" \
+    "<13>1 Mar  3 10:00:00 fw01 : $asa" >"$T/asaiso.log"
+touch -d 2024-03-05 "$T/asaiso.log"
+run "$SCANSPOT" events --tz UTC asaiso.log
+lines=$(tail -n +2 "$T/out" | cut -f 2,4 | tr '\t' ' ' | tr '\n' ';')
+[ "$lines" = "1 2024-03-03T10:00:00.000Z;2 2024-03-03T09:00:00.000Z;3 2024-03-03T10:00:00.000Z;" ] ||
+    fail "ASA own times behind no header: got: $lines"
+
 # a time of its own wins over the bad header: read as usual
 printf '%s\n' "<134>Mar 32 10:00:00 fw01 $cef rt=1772359561250" >"$T/own.log"
 events own.log
