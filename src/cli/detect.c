@@ -34,6 +34,7 @@ struct worker {
 	struct detect *d;
 	struct findings fs;	/* reported while reading (memory cap) */
 	pthread_t tid;
+	bool started;		/* tid is a thread to join */
 	struct job *job;
 };
 
@@ -647,10 +648,15 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 		goto fail;
 	if (nt == 1)
 		worker_run(&w[0]);
+	/* a thread that cannot be started is run here: the others take
+	 * what it leaves of the queue */
 	for (int i = 0; nt > 1 && i < nt; i++)
-		pthread_create(&w[i].tid, NULL, worker_run, &w[i]);
+		if (!(w[i].started = pthread_create(&w[i].tid, NULL,
+		    worker_run, &w[i]) == 0))
+			worker_run(&w[i]);
 	for (int i = 0; nt > 1 && i < nt; i++)
-		pthread_join(w[i].tid, NULL);
+		if (w[i].started)
+			pthread_join(w[i].tid, NULL);
 	for (size_t i = 0; i < j->nunits; i += j->units[i].n ?
 	    j->units[i].n : 1)
 		if (j->units[i].n > 0 &&
