@@ -543,10 +543,8 @@ next_line_start(int fd, uint64_t off, uint64_t end)
 	return end;
 }
 
-static void run_prime(struct stream_run *run);
-static void run_drop(struct stream_run *run);
-static void sink_none(void *arg, const struct event *ev,
-    const struct format *fmt, const char *path, uint64_t line, uint64_t seq);
+static bool like_primed(const char *path, uint32_t index,
+    const struct stream_opts *o, const struct format *f, const void *a);
 
 /*
  * True when a format read by the whole file may be read in pieces here:
@@ -557,22 +555,7 @@ static bool
 split_whole_format(const char *path, const struct stream_opts *opts,
     const struct format *f)
 {
-	struct stream_stats st;
-	struct stream_run primed;
-	size_t i = format_index(f);
-	bool ok;
-
-	if (f->state_like == NULL)
-		return false;
-	memset(&st, 0, sizeof(st));
-	run_start(&primed, path, 0, opts, sink_none, NULL, &st, 0, false);
-	run_choose(&primed, f);
-	run_prime(&primed);
-	ok = primed.states[i] != NULL &&
-	    f->state_like(primed.states[i], primed.states[i]);
-	run_drop(&primed);
-	stream_stats_free(&st);
-	return ok;
+	return f->state_like != NULL && like_primed(path, 0, opts, f, NULL);
 }
 
 /* Chooses the format of a file from its head, as stream_read() does;
@@ -737,6 +720,28 @@ run_idle(const struct stream_run *run, const struct format *except)
 }
 
 /*
+ * True when state a of format f, read by the whole file, is like the state
+ * the first line of path leaves (state_like in struct format); a NULL a
+ * stands for that state itself.
+ */
+static bool
+like_primed(const char *path, uint32_t index, const struct stream_opts *o,
+    const struct format *f, const void *a)
+{
+	struct stream_run primed;
+	size_t i = format_index(f);
+	bool like;
+
+	run_start(&primed, path, index, o, sink_none, NULL, NULL, 0, false);
+	run_choose(&primed, f);
+	run_prime(&primed);
+	like = primed.states[i] != NULL &&
+	    f->state_like(a != NULL ? a : primed.states[i], primed.states[i]);
+	run_drop(&primed);
+	return like;
+}
+
+/*
  * True when the run before a piece ended in the state the piece started
  * from: every line format idle, and the state of a format read by the
  * whole file like the one its first line leaves.
@@ -744,22 +749,14 @@ run_idle(const struct stream_run *run, const struct format *except)
 static bool
 run_leads_to(const struct stream_run *before, const struct format *f)
 {
-	struct stream_run primed;
 	size_t i = format_index(f);
-	bool like;
 
 	if (f->line_based)
 		return run_idle(before, NULL);
 	if (!run_idle(before, f) || before->states[i] == NULL)
 		return false;
-	run_start(&primed, before->path, before->index, before->o, sink_none,
-	    NULL, before->st, 0, false);
-	run_choose(&primed, f);
-	run_prime(&primed);
-	like = primed.states[i] != NULL &&
-	    f->state_like(before->states[i], primed.states[i]);
-	run_drop(&primed);
-	return like;
+	return like_primed(before->path, before->index, before->o, f,
+	    before->states[i]);
 }
 
 bool

@@ -35,9 +35,7 @@ struct cef_rec {
 	struct str field[CEF_NFIELDS];	/* raw header fields */
 	struct str val[CEF_NKEYS];	/* raw values; p NULL when absent */
 	struct str host;		/* from the syslog prefix */
-	struct civil hdr_time;		/* from the syslog prefix */
-	bool has_hdr_time;
-	bool bad_hdr_time;		/* the prefix's time is unreadable */
+	struct syslog_hdr hdr;		/* the syslog prefix, for its time */
 };
 
 /*
@@ -423,11 +421,7 @@ cef_fill_time(struct parse_ctx *ctx, const struct cef_rec *r,
 		ev->has_time = true;
 		return NULL;
 	}
-	if (r->bad_hdr_time || (r->has_hdr_time &&
-	    !(ev->has_time = time_ctx_resolve(&ctx->time, &r->hdr_time,
-	    &ev->time))))
-		return SYSLOG_BAD_TIME;
-	return NULL;
+	return syslog_date(&ctx->time, &r->hdr, ev);
 }
 
 /* Fills the text fields, unescaped when the record holds a backslash. */
@@ -467,19 +461,16 @@ cef_fill_text(struct parse_ctx *ctx, const struct cef_rec *r,
 static void
 cef_read_prefix(const char *s, size_t n, struct cef_rec *r)
 {
-	struct syslog_hdr h;
+	const struct syslog_hdr *h = &r->hdr;
 	size_t i, e, j;
 
-	syslog_parse(s, n, &h);
-	r->host = h.host;
-	r->hdr_time = h.time;
-	r->has_hdr_time = h.has_time;
-	r->bad_hdr_time = h.bad_time;
-	if (h.has_time || h.bad_time || h.host.n > 0)
+	syslog_parse(s, n, &r->hdr);
+	r->host = h->host;
+	if (h->has_time || h->bad_time || h->host.n > 0)
 		return;
 
 	/* the first token [i, e) and the rest [j, n), without spaces */
-	for (i = h.msg; i < n && s[i] == ' '; i++)
+	for (i = h->msg; i < n && s[i] == ' '; i++)
 		;
 	while (n > i && s[n - 1] == ' ')
 		n--;
@@ -521,8 +512,7 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		cef_read_prefix(line, tag, &r);
 	} else {
 		r.host = STR_NULL;
-		r.has_hdr_time = false;
-		r.bad_hdr_time = false;
+		r.hdr.has_time = r.hdr.bad_time = false;
 	}
 	if ((err = cef_fill_network(&r, ev)) != NULL) {
 		ctx->reason = err;

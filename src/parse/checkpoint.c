@@ -333,11 +333,7 @@ cp_fill_time(struct parse_ctx *ctx, const struct cp_rec *r,
 		ctx->time.prev = ev->time, ctx->time.has_prev = true;
 		return NULL;
 	}
-	if (h->bad_time || (h->has_time &&
-	    !(ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
-	    &ev->time))))
-		return SYSLOG_BAD_TIME;
-	return NULL;
+	return syslog_date(&ctx->time, h, ev);
 }
 
 /* Fills action, vendor, product and device. */

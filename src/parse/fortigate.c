@@ -133,11 +133,7 @@ fg_fill_time(struct parse_ctx *ctx, const struct fg_rec *r,
 		ev->has_time = true;
 		return NULL;
 	}
-	if (h->bad_time || (h->has_time &&
-	    !(ev->has_time = time_ctx_resolve(&ctx->time, &h->time,
-	    &ev->time))))
-		return SYSLOG_BAD_TIME;
-	return NULL;
+	return syslog_date(&ctx->time, h, ev);
 }
 
 /* Reads an address; false when it is absent or unreadable. */

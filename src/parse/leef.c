@@ -530,10 +530,8 @@ leef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 	if (leef_read_time(ctx, r.val[LK_DEVTIME], r.val[LK_DEVTIMEFMT],
 	    &ev->time))
 		ev->has_time = true;
-	else if (h.bad_time || (h.has_time &&
-	    !(ev->has_time = time_ctx_resolve(&ctx->time, &h.time,
-	    &ev->time))))
-		return ctx->reason = SYSLOG_BAD_TIME, PARSE_MALFORMED;
+	else if ((ctx->reason = syslog_date(&ctx->time, &h, ev)) != NULL)
+		return PARSE_MALFORMED;
 	return PARSE_OK;
 }
 

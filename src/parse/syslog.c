@@ -3,9 +3,8 @@
  *
  * The parsers of formats that travel over syslog call syslog_parse() to
  * find the record's time, the reporting host and where the message itself
- * begins.  Only the
- * header is read; the message is left to the caller.  Everything is
- * borrowed from the line, nothing is allocated.
+ * begins.  Only the header is read; the message is left to the caller.
+ * Everything is borrowed from the line, nothing is allocated.
  */
 #include <ctype.h>
 #include <string.h>
@@ -146,6 +145,20 @@ syslog_match(const char *s, size_t n, size_t *i, const char *pat)
 	return true;
 }
 
+/* Skips ".fraction" at s[*i]; returns the number of its digits, 0 when
+ * there is none. */
+static size_t
+syslog_skip_fraction(const char *s, size_t n, size_t *i)
+{
+	size_t f;
+
+	if (*i + 1 >= n || s[*i] != '.' || !isdigit((unsigned char)s[*i + 1]))
+		return 0;
+	for (f = ++*i; *i < n && isdigit((unsigned char)s[*i]); ++*i)
+		;
+	return *i - f;
+}
+
 /*
  * The length of the text at s[0..n) written as an RFC 3164 time is
  * written, "Mmm dd [yyyy ]hh:mm:ss[.fraction]" with the day as "03", " 3"
@@ -162,16 +175,9 @@ syslog_bsd_shape(const char *s, size_t n)
 	    syslog_match(s, n, &i, "d ")))
 		return 0;
 	(void)syslog_match(s, n, &i, "dddd ");
-	if (!syslog_match(s, n, &i, "dd:dd:dd"))
-		return 0;
-	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1])) {
-		size_t f = ++i;
-
-		while (i < n && isdigit((unsigned char)s[i]))
-			i++;
-		if (i - f > 9)
-			return 0;	/* a fraction reads 1 to 9 digits */
-	}
+	if (!syslog_match(s, n, &i, "dd:dd:dd") ||
+	    syslog_skip_fraction(s, n, &i) > 9)
+		return 0;	/* a fraction reads 1 to 9 digits */
 	return i;
 }
 
@@ -186,9 +192,7 @@ syslog_iso_shape(const char *s, size_t n)
 
 	if (!syslog_match(s, n, &i, "dddd-dd-ddTdd:dd:dd"))
 		return false;
-	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
-		for (i++; i < n && isdigit((unsigned char)s[i]); i++)
-			;
+	(void)syslog_skip_fraction(s, n, &i);
 	if (i < n && (s[i] | 0x20) == 'z') {
 		i++;
 	} else if (i < n && (s[i] == '+' || s[i] == '-')) {
@@ -427,14 +431,15 @@ syslog_parse(const char *line, size_t n, struct syslog_hdr *h)
 		return true;
 	}
 	memset(h, 0, sizeof(*h));
-	/* shaped like a time, but not a valid one */
+	/* written as a time, but not a valid one */
 	if ((e = syslog_bsd_shape(line + i, n - i)) > 0) {
 		e += i;
 		if (e < n && line[e] == ':')
 			e++;
-	} else if (syslog_iso_shape(line + i,
-	    syslog_span_token(line, n, i) - i)) {
+	} else {
 		e = syslog_span_token(line, n, i);
+		if (!syslog_iso_shape(line + i, e - i))
+			e = 0;
 	}
 	if (e > 0 && (e == n || line[e] == ' ')) {
 		h->bad_time = true;
@@ -443,4 +448,14 @@ syslog_parse(const char *line, size_t n, struct syslog_hdr *h)
 	}
 	h->msg = i;
 	return i > 0;
+}
+
+const char *
+syslog_date(struct time_ctx *tc, const struct syslog_hdr *h,
+    struct event *ev)
+{
+	if (h->bad_time || (h->has_time &&
+	    !(ev->has_time = time_ctx_resolve(tc, &h->time, &ev->time))))
+		return SYSLOG_BAD_TIME;
+	return NULL;
 }

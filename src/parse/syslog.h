@@ -52,4 +52,12 @@ size_t syslog_parse_bsd_time(const char *s, size_t n, struct civil *c);
 /* The reason for a record dated by a header whose time is bad. */
 #define SYSLOG_BAD_TIME "bad time in the syslog header"
 
+/*
+ * Dates ev by the header's time, for a record without a time of its own.
+ * Returns NULL when ev is dated or the header has no time at all, and
+ * SYSLOG_BAD_TIME when its time cannot be read or placed.
+ */
+const char *syslog_date(struct time_ctx *tc, const struct syslog_hdr *h,
+    struct event *ev);
+
 #endif
