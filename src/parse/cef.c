@@ -210,15 +210,17 @@ struct cef_ext_scan {
  * Reads the keys of one block at s[base..base+64).  A key is a run of key
  * bytes after a space (or at the start) and followed by "=": adding the
  * run's first bit to the run's bits carries past its end, onto the "=".
- * The value of a key ends at the space before the next key.
+ * Each "=" so found is visited once; its key starts at the last run start
+ * before it, in this block or, for a key that crosses from the last one,
+ * at x->start.  The value of a key ends at the space before the next key.
  */
 static void
 cef_scan_block(const char *s, size_t base, const struct scan_block *b,
     struct cef_ext_scan *x, struct cef_rec *r)
 {
 	uint64_t key = cef_key_bits(b), space = scan_block_eq(b, ' ');
-	uint64_t starts, sum, keyeq, m, bit;
-	size_t q;
+	uint64_t starts, sum, keyeq, m, below;
+	size_t q, start;
 	bool c1, c2;
 
 	starts = key & ~(key << 1 | x->key_last) & (space << 1 | x->space_last);
@@ -229,18 +231,18 @@ cef_scan_block(const char *s, size_t base, const struct scan_block *b,
 	x->key_last = key >> 63;
 	x->space_last = space >> 63;
 
-	for (m = starts | keyeq; m != 0; m &= m - 1) {
-		bit = m & -m;
-		q = base + (size_t)__builtin_ctzll(m);
-		if (bit & starts) {
-			x->start = q;
-			continue;
-		}
+	for (m = keyeq; m != 0; m &= m - 1) {
+		q = (size_t)__builtin_ctzll(m);
+		below = starts & ((m & -m) - 1);
+		start = below != 0 ? base + 63 - (size_t)__builtin_clzll(below) :
+		    x->start;
 		if (x->slot != -2)
-			cef_store(r, x->slot, s, x->value, x->start - 1);
-		x->slot = cef_key_slot(s + x->start, q - x->start);
-		x->value = q + 1;
+			cef_store(r, x->slot, s, x->value, start - 1);
+		x->slot = cef_key_slot(s + start, base + q - start);
+		x->value = base + q + 1;
 	}
+	if (starts != 0)
+		x->start = base + 63 - (size_t)__builtin_clzll(starts);
 }
 
 /* Scans the extension s[from..n) for the keys of enum cef_key. */
