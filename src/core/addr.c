@@ -159,7 +159,7 @@ parse_v6(const char *s, size_t n, struct addr *a)
 }
 
 bool
-addr_parse(const char *s, size_t n, struct addr *a)
+addr_parse_other(const char *s, size_t n, struct addr *a)
 {
 	const char *pct;
 	uint8_t q[4];

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct addr {
 	uint8_t b[16];
@@ -22,12 +23,61 @@ struct addr {
 
 bool addr_is_v4(const struct addr *a);
 
+/* addr_parse() for every form but plain dotted IPv4. */
+bool addr_parse_other(const char *s, size_t n, struct addr *a);
+
+/*
+ * Reads plain dotted IPv4, s[0..n) exactly: four parts of one to three
+ * digits, each at most 255, joined by dots.  The common case of every
+ * parser, so inline.
+ */
+static inline bool
+addr_parse_v4(const char *s, size_t n, struct addr *a)
+{
+	const char *end = s + n;
+	uint32_t ip = 0;
+	unsigned v, d;
+
+	if (n < 7 || n > 15)
+		return false;
+	for (int part = 0;; part++) {
+		if ((v = (unsigned char)*s++ - '0') > 9)
+			return false;
+		if (s < end && (d = (unsigned char)*s - '0') <= 9) {
+			v = v * 10 + d, s++;
+			if (s < end && (d = (unsigned char)*s - '0') <= 9)
+				v = v * 10 + d, s++;
+		}
+		if (v > 255)
+			return false;
+		ip = ip << 8 | v;
+		if (part == 3)
+			break;
+		/* a fourth digit fails here, or at the end for the last */
+		if (end - s < 2 || *s++ != '.')
+			return false;
+	}
+	if (s != end)
+		return false;
+	memset(a->b, 0, 10);
+	a->b[10] = a->b[11] = 0xff;
+	a->b[12] = (uint8_t)(ip >> 24);
+	a->b[13] = (uint8_t)(ip >> 16);
+	a->b[14] = (uint8_t)(ip >> 8);
+	a->b[15] = (uint8_t)ip;
+	return true;
+}
+
 /*
  * Parses an IPv4 or IPv6 address in text form, exactly n bytes long (no
  * NUL needed).  IPv6 may carry a zone ("fe80::1%eth0"), which is dropped,
  * and may be written in brackets.  Returns true and fills *a on success.
  */
-bool addr_parse(const char *s, size_t n, struct addr *a);
+static inline bool
+addr_parse(const char *s, size_t n, struct addr *a)
+{
+	return addr_parse_v4(s, n, a) || addr_parse_other(s, n, a);
+}
 
 /*
  * Splits "host:port", "[v6]:port" or "v6:port" at the last colon, for

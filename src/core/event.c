@@ -5,76 +5,6 @@
 
 #include "event.h"
 
-/*
- * Reads eight ASCII digits at p at once (an epoch time in milliseconds
- * has thirteen).  Returns false when one of them is not a digit.
- */
-static bool
-digits8(const char *p, uint64_t *out)
-{
-	uint64_t x;
-
-	memcpy(&x, p, sizeof(x));
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	x = __builtin_bswap64(x);
-#endif
-	/* every byte 0x30..0x39: high nibble 3, and adding 6 keeps it 3 */
-	if ((x & 0xf0f0f0f0f0f0f0f0ULL) != 0x3030303030303030ULL ||
-	    ((x + 0x0606060606060606ULL) & 0xf0f0f0f0f0f0f0f0ULL) !=
-	    0x3030303030303030ULL)
-		return false;
-	x -= 0x3030303030303030ULL;
-	/* the first digit is the lowest byte: pair, then quad, then all */
-	x = (x * 10 + (x >> 8)) & 0x00ff00ff00ff00ffULL;
-	x = (x * 100 + (x >> 16)) & 0x0000ffff0000ffffULL;
-	x = (x * 10000 + (x >> 32)) & 0xffffffffULL;
-	*out = x;
-	return true;
-}
-
-bool
-str_to_uint(struct str v, uint64_t max, uint64_t *out)
-{
-	uint64_t x = 0;
-
-	if (v.n == 0 || v.n > 20)
-		return false;
-	if (v.n < 20) {
-		/* at most 19 digits: below 10^19, no overflow to check */
-		size_t i = 0;
-
-		for (; i + 8 <= v.n; i += 8) {
-			uint64_t w;
-
-			if (!digits8(v.p + i, &w))
-				return false;
-			x = x * 100000000 + w;
-		}
-		for (; i < v.n; i++) {
-			unsigned d = (unsigned char)v.p[i] - '0';
-
-			if (d > 9)
-				return false;
-			x = x * 10 + d;
-		}
-		if (x > max)
-			return false;
-		*out = x;
-		return true;
-	}
-	for (size_t i = 0; i < v.n; i++) {
-		unsigned d = (unsigned char)v.p[i] - '0';
-
-		if (d > 9 || x > (UINT64_MAX - d) / 10)
-			return false;
-		x = x * 10 + d;
-	}
-	if (x > max)
-		return false;
-	*out = x;
-	return true;
-}
-
 /* A field added to struct event must be added to event_clear() too. */
 _Static_assert(sizeof(void *) != 8 || sizeof(struct event) == 152,
     "event_clear() sets every field of struct event");
@@ -140,12 +70,19 @@ proto_name_eq(const char *name, const char *p, size_t n)
 int
 proto_parse(const char *p, size_t n)
 {
-	const char *slash = memchr(p, '/', n);
 	size_t i;
 	int x = 0;
 
-	if (slash != NULL)
-		n = (size_t)(slash - p);
+	/* most lines name TCP or UDP: ASCII letters | 0x20 are lower case */
+	if (n == 3 && (p[2] | 0x20) == 'p') {
+		if ((p[0] | 0x20) == 't' && (p[1] | 0x20) == 'c')
+			return PROTO_TCP;
+		if ((p[0] | 0x20) == 'u' && (p[1] | 0x20) == 'd')
+			return PROTO_UDP;
+	}
+	for (i = 0; i < n && p[i] != '/'; i++)
+		;
+	n = i;
 	for (i = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++)
 		x = x <= 255 ? x * 10 + (p[i] - '0') : x;
 	if (i > 0)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "addr.h"
 
@@ -68,11 +69,80 @@ struct event {
 void event_clear(struct event *ev);
 
 /*
+ * Reads eight ASCII digits at p at once (an epoch time in milliseconds
+ * has thirteen).  Returns false when one of them is not a digit.
+ */
+static inline bool
+str_digits8(const char *p, uint64_t *out)
+{
+	uint64_t x;
+
+	memcpy(&x, p, sizeof(x));
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	/* every byte 0x30..0x39: high nibble 3, and adding 6 keeps it 3 */
+	if ((x & 0xf0f0f0f0f0f0f0f0ULL) != 0x3030303030303030ULL ||
+	    ((x + 0x0606060606060606ULL) & 0xf0f0f0f0f0f0f0f0ULL) !=
+	    0x3030303030303030ULL)
+		return false;
+	x -= 0x3030303030303030ULL;
+	/* the first digit is the lowest byte: pair, then quad, then all */
+	x = (x * 10 + (x >> 8)) & 0x00ff00ff00ff00ffULL;
+	x = (x * 100 + (x >> 16)) & 0x0000ffff0000ffffULL;
+	x = (x * 10000 + (x >> 32)) & 0xffffffffULL;
+	*out = x;
+	return true;
+}
+
+/*
  * Reads a decimal number written with digits only (no sign, no spaces),
  * at most max.  Returns false for an empty, non-numeric, overflowing or
- * too large value.
+ * too large value.  Inline: every parser reads ports and times with it,
+ * and a constant max folds away.
  */
-bool str_to_uint(struct str v, uint64_t max, uint64_t *out);
+static inline bool
+str_to_uint(struct str v, uint64_t max, uint64_t *out)
+{
+	uint64_t x = 0;
+
+	if (v.n == 0 || v.n > 20)
+		return false;
+	if (v.n < 20) {
+		/* at most 19 digits: below 10^19, no overflow to check */
+		size_t i = 0;
+
+		for (; i + 8 <= v.n; i += 8) {
+			uint64_t w;
+
+			if (!str_digits8(v.p + i, &w))
+				return false;
+			x = x * 100000000 + w;
+		}
+		for (; i < v.n; i++) {
+			unsigned d = (unsigned char)v.p[i] - '0';
+
+			if (d > 9)
+				return false;
+			x = x * 10 + d;
+		}
+		if (x > max)
+			return false;
+		*out = x;
+		return true;
+	}
+	for (size_t i = 0; i < v.n; i++) {
+		unsigned d = (unsigned char)v.p[i] - '0';
+
+		if (d > 9 || x > (UINT64_MAX - d) / 10)
+			return false;
+		x = x * 10 + d;
+	}
+	if (x > max)
+		return false;
+	*out = x;
+	return true;
+}
 
 /*
  * Reads an IP protocol as logs write it: a decimal number, or a name in any

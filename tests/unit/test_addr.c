@@ -70,6 +70,12 @@ test_parse_v4(void **state)
 	assert_false(parses(".1.2.3"));
 	assert_false(parses("1.2.3.4."));
 	assert_false(parses("1.2.3.0004"));
+	assert_false(parses("1.2.3.1234"));
+	assert_false(parses("1.2.1234.4"));
+	assert_false(parses("1234.2.3.4"));
+	assert_false(parses("255.255.255.2555"));
+	assert_false(parses("1.2.3.4:80"));
+	assert_false(parses("1.2.3..4"));
 	assert_false(parses("1.2.3.-4"));
 	assert_false(parses("1.2.3.4 "));
 	assert_false(parses(" 1.2.3.4"));

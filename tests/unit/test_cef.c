@@ -567,6 +567,9 @@ test_proto(void **state)
 		{ "IPv6-ICMP", 58 }, { "esp", 50 }, { "AH", 51 }, { "Gre", 47 },
 		{ "SCTP", 132 }, { "udplite", 136 }, { "0", 0 }, { "47", 47 },
 		{ "255", 255 }, { "igmp", 2 }, { "tcpx", -1 },
+		/* near the three-letter TCP and UDP */
+		{ "tCp", 6 }, { "uDP", 17 }, { "udp/53", 17 }, { "tdp", -1 },
+		{ "ucp", -1 }, { "tc", -1 }, { "Tcq", -1 },
 	};
 	char line[64];
 	struct event ev;
