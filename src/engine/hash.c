@@ -44,51 +44,6 @@ hash_key_set(uint64_t k0, uint64_t k1)
 	run_key.k1 = k1;
 }
 
-#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
-
-#define SIPROUND do {							\
-	v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32);	\
-	v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;				\
-	v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;				\
-	v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32);	\
-} while (0)
-
-struct sip {
-	uint64_t v0, v1, v2, v3;
-};
-
-static void
-sip_init(struct sip *s, const struct hash_key *k)
-{
-	s->v0 = k->k0 ^ 0x736f6d6570736575u;
-	s->v1 = k->k1 ^ 0x646f72616e646f6du;
-	s->v2 = k->k0 ^ 0x6c7967656e657261u;
-	s->v3 = k->k1 ^ 0x7465646279746573u;
-}
-
-static void
-sip_word(struct sip *s, uint64_t m)
-{
-	uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3;
-
-	v3 ^= m;
-	SIPROUND;
-	v0 ^= m;
-	s->v0 = v0, s->v1 = v1, s->v2 = v2, s->v3 = v3;
-}
-
-static uint64_t
-sip_final(struct sip *s)
-{
-	uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3;
-
-	v2 ^= 0xff;
-	SIPROUND;
-	SIPROUND;
-	SIPROUND;
-	return v0 ^ v1 ^ v2 ^ v3;
-}
-
 uint64_t
 hash_bytes(const struct hash_key *k, const void *p, size_t len)
 {
@@ -105,17 +60,5 @@ hash_bytes(const struct hash_key *k, const void *p, size_t len)
 	for (size_t j = 0; i + j < len; j++)
 		last |= (uint64_t)b[i + j] << (8 * j);
 	sip_word(&s, last);
-	return sip_final(&s);
-}
-
-uint64_t
-hash_words(const struct hash_key *k, uint64_t a, uint64_t b)
-{
-	struct sip s;
-
-	sip_init(&s, k);
-	sip_word(&s, a);
-	sip_word(&s, b);
-	sip_word(&s, (uint64_t)16 << 56);
 	return sip_final(&s);
 }

@@ -23,7 +23,66 @@ void hash_key_set(uint64_t k0, uint64_t k1);
 /* SipHash-1-3 of len bytes under key k. */
 uint64_t hash_bytes(const struct hash_key *k, const void *p, size_t len);
 
-/* The same for two 64-bit words, the common case of a 16-byte address. */
-uint64_t hash_words(const struct hash_key *k, uint64_t a, uint64_t b);
+/* The rounds of SipHash, inline for hash_words(). */
+#define SIP_ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+
+#define SIP_ROUND do {						\
+	v0 += v1; v1 = SIP_ROTL(v1, 13); v1 ^= v0;			\
+	v0 = SIP_ROTL(v0, 32);						\
+	v2 += v3; v3 = SIP_ROTL(v3, 16); v3 ^= v2;			\
+	v0 += v3; v3 = SIP_ROTL(v3, 21); v3 ^= v0;			\
+	v2 += v1; v1 = SIP_ROTL(v1, 17); v1 ^= v2;			\
+	v2 = SIP_ROTL(v2, 32);						\
+} while (0)
+
+struct sip {
+	uint64_t v0, v1, v2, v3;
+};
+
+static inline void
+sip_init(struct sip *s, const struct hash_key *k)
+{
+	s->v0 = k->k0 ^ 0x736f6d6570736575u;
+	s->v1 = k->k1 ^ 0x646f72616e646f6du;
+	s->v2 = k->k0 ^ 0x6c7967656e657261u;
+	s->v3 = k->k1 ^ 0x7465646279746573u;
+}
+
+static inline void
+sip_word(struct sip *s, uint64_t m)
+{
+	uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3;
+
+	v3 ^= m;
+	SIP_ROUND;
+	v0 ^= m;
+	s->v0 = v0, s->v1 = v1, s->v2 = v2, s->v3 = v3;
+}
+
+static inline uint64_t
+sip_final(struct sip *s)
+{
+	uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3;
+
+	v2 ^= 0xff;
+	SIP_ROUND;
+	SIP_ROUND;
+	SIP_ROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+/* The same for two 64-bit words, the common case of a 16-byte address:
+ * inline, as every event hashes its source and its destination. */
+static inline uint64_t
+hash_words(const struct hash_key *k, uint64_t a, uint64_t b)
+{
+	struct sip s;
+
+	sip_init(&s, k);
+	sip_word(&s, a);
+	sip_word(&s, b);
+	sip_word(&s, (uint64_t)16 << 56);
+	return sip_final(&s);
+}
 
 #endif

@@ -234,8 +234,8 @@ cef_scan_block(const char *s, size_t base, const struct scan_block *b,
 	for (m = keyeq; m != 0; m &= m - 1) {
 		q = (size_t)__builtin_ctzll(m);
 		below = starts & ((m & -m) - 1);
-		start = below != 0 ? base + 63 - (size_t)__builtin_clzll(below) :
-		    x->start;
+		start = below != 0 ?
+		    base + 63 - (size_t)__builtin_clzll(below) : x->start;
 		if (x->slot != -2)
 			cef_store(r, x->slot, s, x->value, start - 1);
 		x->slot = cef_key_slot(s + start, base + q - start);
