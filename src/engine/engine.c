@@ -813,8 +813,10 @@ engine_merge(struct engine *dst, struct engine *src)
 	/* groups src closed already; its open ones are counted as they are
 	 * created in dst */
 	dst->stats.groups += src->stats.groups - src->stats.groups_open;
+	engine_mark_evicted(dst, src);
 	if (engine_merge_bins(dst, src) < 0)
 		return -1;
+	engine_join_evicted(dst, src);
 	dst->stats.added += src->stats.added;
 	dst->stats.late += src->stats.late;
 	dst->stats.duplicates += src->stats.duplicates;

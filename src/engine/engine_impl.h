@@ -240,4 +240,13 @@ size_t engine_growth_room(const struct engine *e);
 bool engine_was_evicted(const struct engine *e, const struct addr *src,
     int64_t bin);
 
+/*
+ * Merging src into dst: before the bins join, marks the groups of dst
+ * whose (source, bin) src evicted, as their joined counts may fall short
+ * too (groups that come from src are checked against dst's filter as
+ * they join); after, gives dst's filter src's keys as well.
+ */
+void engine_mark_evicted(struct engine *dst, const struct engine *src);
+void engine_join_evicted(struct engine *dst, struct engine *src);
+
 #endif

@@ -79,6 +79,63 @@ engine_was_evicted(const struct engine *e, const struct addr *src,
 	return true;
 }
 
+/*
+ * Folds filter f of fbits bits into to, of tbits (a smaller or equal power
+ * of two): a key's bit lies at its hash modulo the size, so bit i of f is
+ * bit i modulo tbits of to.
+ */
+static void
+bloom_fold(uint64_t *to, uint64_t tbits, const uint64_t *f, uint64_t fbits)
+{
+	for (uint64_t i = 0; i < fbits / 64; i++)
+		to[i % (tbits / 64)] |= f[i];
+}
+
+void
+engine_mark_evicted(struct engine *dst, const struct engine *src)
+{
+	if (src->evicted == NULL)
+		return;
+	for (size_t i = 0; i < dst->nbins; i++)
+		for (uint32_t j = 0; j < dst->bins[i]->n; j++) {
+			struct group *g = bin_group(dst, dst->bins[i], j);
+
+			if (!g->inexact && engine_was_evicted(src, &g->src,
+			    dst->bins[i]->start))
+				g->inexact = 1;
+		}
+}
+
+void
+engine_join_evicted(struct engine *dst, struct engine *src)
+{
+	if (src->evicted == NULL)
+		return;
+	if (dst->evicted == NULL) {
+		dst->evicted = src->evicted;
+		dst->bloom_bits = src->bloom_bits;
+		dst->bytes += src->bloom_bits / 8;
+		src->bytes -= src->bloom_bits / 8;
+		src->evicted = NULL;
+		return;
+	}
+	/* the smaller of the two sizes holds both, with more false hits */
+	if (dst->bloom_bits > src->bloom_bits) {
+		uint64_t *v;
+
+		bloom_fold(dst->evicted, src->bloom_bits,
+		    dst->evicted + src->bloom_bits / 64,
+		    dst->bloom_bits - src->bloom_bits);
+		if ((v = realloc(dst->evicted, src->bloom_bits / 8)) != NULL) {
+			dst->evicted = v;
+			dst->bytes -= (dst->bloom_bits - src->bloom_bits) / 8;
+		}
+		dst->bloom_bits = src->bloom_bits;
+	}
+	bloom_fold(dst->evicted, dst->bloom_bits, src->evicted,
+	    src->bloom_bits);
+}
+
 /* True for a group step 2 may evict: few events, not a finding. */
 static bool
 evictable(const struct engine *e, const struct group *g, uint32_t most)

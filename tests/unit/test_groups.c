@@ -323,6 +323,91 @@ test_evict_packs(void **state)
 	engine_free(e);
 }
 
+/*
+ * A capped engine that has seen a flood of 20 000 single-event sources in
+ * the bin of t, numbered from first on (see V4()); the oldest is evicted
+ * for sure (see test_evict_packs).
+ */
+static struct engine *
+flooded(size_t max_bytes, uint32_t first, int64_t t, struct keep *k,
+    uint64_t *seq)
+{
+	struct engine_opts o = opts_default();
+	struct engine *e;
+
+	o.max_bytes = max_bytes;
+	assert_non_null(e = engine_new(&o, keep_finding, k));
+	for (uint32_t i = 0; i < 20000; i++) {
+		struct engine_event ev = event(t + 10 * USEC_PER_SEC + i,
+		    V4(first + i, false), 80, (*seq)++, 0);
+
+		engine_add(e, &ev);
+	}
+	assert_true(engine_stats(e)->evicted_groups > 0);
+	return e;
+}
+
+/*
+ * Two threads' engines joined: b evicted (10.0.0.0, t) under its cap; a,
+ * uncapped, holds a ten-port finding of 10.0.0.0 in that bin.  The joined
+ * finding lacks b's evicted event, so it is marked possibly
+ * undercounted.  After a join, a's filter holds b's keys: a later event
+ * of 10.0.0.0 in that bin counts as inexact in a, whether a had no filter
+ * or one of its own (a flood of other sources, from 10.1.0.0) of twice or
+ * half the size of b's.
+ */
+static void
+test_merge_marks_evicted(void **state)
+{
+	struct keep k = { .n = 0 }, none = { .n = 0 };
+	struct engine *a, *b;
+	struct engine_opts o = opts_default();
+	int64_t t = day_start();
+	const struct finding *f;
+	struct engine_event ev;
+	uint64_t seq = 0, inexact;
+
+	(void)state;
+	assert_non_null(a = engine_new(&o, keep_finding, &k));
+	add_scan(a, t, V4(0, false), 1, 10, 0, &seq);
+	b = flooded(1 << 20, 0, t, &none, &seq);
+	assert_int_equal(engine_merge(a, b), 0);
+	engine_free(b);
+	engine_flush(a);
+	assert_int_equal(k.n, 1);
+	f = keep_find(&k, V4(0, false), t);
+	assert_non_null(f);
+	assert_int_equal(f->ports, 10);
+	assert_true(f->inexact);
+	engine_free(a);
+
+	/* a without a group of the key: its filter takes b's */
+	assert_non_null(a = engine_new(&o, keep_finding, &none));
+	b = flooded(1 << 20, 0, t, &none, &seq);
+	assert_int_equal(engine_merge(a, b), 0);
+	engine_free(b);
+	inexact = engine_stats(a)->inexact_events;
+	ev = event(t + 30 * USEC_PER_SEC, V4(0, false), 80, seq++, 0);
+	engine_add(a, &ev);
+	assert_int_equal(engine_stats(a)->inexact_events, inexact + 1);
+	engine_free(a);
+
+	/* both capped, filters of 2^21 and 2^20 bits: folded into one */
+	for (int order = 0; order < 2; order++) {
+		a = flooded(order == 0 ? 2 << 20 : 1 << 20, 65536, t, &none,
+		    &seq);
+		b = flooded(order == 0 ? 1 << 20 : 2 << 20, 0, t, &none, &seq);
+		assert_int_equal(engine_merge(a, b), 0);
+		engine_free(b);
+		inexact = engine_stats(a)->inexact_events;
+		ev = event(t + 30 * USEC_PER_SEC, V4(0, false), 80, seq++, 0);
+		engine_add(a, &ev);
+		assert_int_equal(engine_stats(a)->inexact_events,
+		    inexact + 1);
+		engine_free(a);
+	}
+}
+
 int
 main(void)
 {
@@ -331,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_many_groups),
 		cmocka_unit_test(test_merge_moves_bins),
 		cmocka_unit_test(test_evict_packs),
+		cmocka_unit_test(test_merge_marks_evicted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
