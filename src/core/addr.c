@@ -28,36 +28,6 @@ addr_is_v4(const struct addr *a)
 	return memcmp(a->b, v4_mapped_prefix, 12) == 0;
 }
 
-/* Parses dotted IPv4 into out[0..4). */
-static bool
-parse_v4(const char *s, size_t n, uint8_t out[4])
-{
-	const char *end = s + n;
-	unsigned v, d;
-
-	/* four parts of one to three digits and three dots */
-	if (n < 7 || n > 15)
-		return false;
-	for (int part = 0; part < 4; part++) {
-		if (part > 0 && (s == end || *s++ != '.'))
-			return false;
-		if (s == end || (v = (unsigned char)*s++ - '0') > 9)
-			return false;
-		if (s < end && (d = (unsigned char)*s - '0') <= 9) {
-			v = v * 10 + d, s++;
-			if (s < end && (d = (unsigned char)*s - '0') <= 9) {
-				v = v * 10 + d, s++;
-				if (s < end && (unsigned)(*s - '0') <= 9)
-					return false;	/* four digits */
-			}
-		}
-		if (v > 255)
-			return false;
-		out[part] = (uint8_t)v;
-	}
-	return s == end;
-}
-
 static int
 hexval(char c)
 {
@@ -89,12 +59,12 @@ parse_v6_groups(const char *s, size_t n, uint16_t *w, int max, bool last)
 		while (j < n && s[j] != ':')
 			j++;
 		if (last && j == n && memchr(s + i, '.', j - i) != NULL) {
-			uint8_t q[4];
+			struct addr q;
 
-			if (nw + 2 > max || !parse_v4(s + i, j - i, q))
+			if (nw + 2 > max || !addr_parse_v4(s + i, j - i, &q))
 				return -1;
-			w[nw++] = (uint16_t)(q[0] << 8 | q[1]);
-			w[nw++] = (uint16_t)(q[2] << 8 | q[3]);
+			w[nw++] = (uint16_t)(q.b[12] << 8 | q.b[13]);
+			w[nw++] = (uint16_t)(q.b[14] << 8 | q.b[15]);
 			return nw;
 		}
 		if (j == i || j - i > 4 || nw >= max)
@@ -162,18 +132,14 @@ bool
 addr_parse_other(const char *s, size_t n, struct addr *a)
 {
 	const char *pct;
-	uint8_t q[4];
 
 	if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
 		s++, n -= 2;
 	if (n == 0 || n > 64)
 		return false;
-	/* the common case first: text parse_v4() takes holds no colon */
-	if (parse_v4(s, n, q)) {
-		memcpy(a->b, v4_mapped_prefix, 12);
-		memcpy(a->b + 12, q, 4);
+	/* "[192.0.2.1]": IPv4 in brackets */
+	if (addr_parse_v4(s, n, a))
 		return true;
-	}
 	if (memchr(s, ':', n) == NULL)
 		return false;	/* neither IPv4 nor IPv6 */
 	pct = memchr(s, '%', n);

@@ -23,7 +23,8 @@ struct addr {
 
 bool addr_is_v4(const struct addr *a);
 
-/* addr_parse() for every form but plain dotted IPv4. */
+/* addr_parse() for the forms addr_parse_v4() does not read: IPv6, and
+ * either in brackets. */
 bool addr_parse_other(const char *s, size_t n, struct addr *a);
 
 /*

@@ -1,6 +1,8 @@
 /*
- * hash.c - SipHash-1-3 (one compression round, three finalisation rounds),
- * the variant hash tables use when speed matters and the key is secret.
+ * hash.c - the run's hash key, and SipHash-1-3 (one compression round,
+ * three finalisation rounds: the variant hash tables use when speed
+ * matters and the key is secret) of any number of bytes.  The rounds are
+ * in hash.h, shared with the inline hash of two words.
  */
 #include <pthread.h>
 #include <string.h>
@@ -48,17 +50,17 @@ uint64_t
 hash_bytes(const struct hash_key *k, const void *p, size_t len)
 {
 	const unsigned char *b = p;
-	struct sip s;
+	struct hash_sip s;
 	uint64_t last = (uint64_t)len << 56, m;
 	size_t i;
 
-	sip_init(&s, k);
+	hash_sip_init(&s, k);
 	for (i = 0; i + 8 <= len; i += 8) {
 		memcpy(&m, b + i, 8);
-		sip_word(&s, m);
+		hash_sip_word(&s, m);
 	}
 	for (size_t j = 0; i + j < len; j++)
 		last |= (uint64_t)b[i + j] << (8 * j);
-	sip_word(&s, last);
-	return sip_final(&s);
+	hash_sip_word(&s, last);
+	return hash_sip_final(&s);
 }

@@ -23,24 +23,25 @@ void hash_key_set(uint64_t k0, uint64_t k1);
 /* SipHash-1-3 of len bytes under key k. */
 uint64_t hash_bytes(const struct hash_key *k, const void *p, size_t len);
 
-/* The rounds of SipHash, inline for hash_words(). */
-#define SIP_ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+/* The state and rounds of SipHash-1-3, for hash_bytes() and the inline
+ * hash_words(); the round macros are undefined at the end. */
+#define HASH_SIP_ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
 
-#define SIP_ROUND do {						\
-	v0 += v1; v1 = SIP_ROTL(v1, 13); v1 ^= v0;			\
-	v0 = SIP_ROTL(v0, 32);						\
-	v2 += v3; v3 = SIP_ROTL(v3, 16); v3 ^= v2;			\
-	v0 += v3; v3 = SIP_ROTL(v3, 21); v3 ^= v0;			\
-	v2 += v1; v1 = SIP_ROTL(v1, 17); v1 ^= v2;			\
-	v2 = SIP_ROTL(v2, 32);						\
+#define HASH_SIP_ROUND do {					\
+	v0 += v1; v1 = HASH_SIP_ROTL(v1, 13); v1 ^= v0;			\
+	v0 = HASH_SIP_ROTL(v0, 32);					\
+	v2 += v3; v3 = HASH_SIP_ROTL(v3, 16); v3 ^= v2;			\
+	v0 += v3; v3 = HASH_SIP_ROTL(v3, 21); v3 ^= v0;			\
+	v2 += v1; v1 = HASH_SIP_ROTL(v1, 17); v1 ^= v2;			\
+	v2 = HASH_SIP_ROTL(v2, 32);					\
 } while (0)
 
-struct sip {
+struct hash_sip {
 	uint64_t v0, v1, v2, v3;
 };
 
 static inline void
-sip_init(struct sip *s, const struct hash_key *k)
+hash_sip_init(struct hash_sip *s, const struct hash_key *k)
 {
 	s->v0 = k->k0 ^ 0x736f6d6570736575u;
 	s->v1 = k->k1 ^ 0x646f72616e646f6du;
@@ -49,40 +50,44 @@ sip_init(struct sip *s, const struct hash_key *k)
 }
 
 static inline void
-sip_word(struct sip *s, uint64_t m)
+hash_sip_word(struct hash_sip *s, uint64_t m)
 {
 	uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3;
 
 	v3 ^= m;
-	SIP_ROUND;
+	HASH_SIP_ROUND;
 	v0 ^= m;
 	s->v0 = v0, s->v1 = v1, s->v2 = v2, s->v3 = v3;
 }
 
 static inline uint64_t
-sip_final(struct sip *s)
+hash_sip_final(struct hash_sip *s)
 {
 	uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3;
 
 	v2 ^= 0xff;
-	SIP_ROUND;
-	SIP_ROUND;
-	SIP_ROUND;
+	HASH_SIP_ROUND;
+	HASH_SIP_ROUND;
+	HASH_SIP_ROUND;
 	return v0 ^ v1 ^ v2 ^ v3;
 }
 
-/* The same for two 64-bit words, the common case of a 16-byte address:
- * inline, as every event hashes its source and its destination. */
+/* SipHash-1-3 of two 64-bit words under key k, the common case of a
+ * 16-byte address: inline, as every event hashes its source and its
+ * destination. */
 static inline uint64_t
 hash_words(const struct hash_key *k, uint64_t a, uint64_t b)
 {
-	struct sip s;
+	struct hash_sip s;
 
-	sip_init(&s, k);
-	sip_word(&s, a);
-	sip_word(&s, b);
-	sip_word(&s, (uint64_t)16 << 56);
-	return sip_final(&s);
+	hash_sip_init(&s, k);
+	hash_sip_word(&s, a);
+	hash_sip_word(&s, b);
+	hash_sip_word(&s, (uint64_t)16 << 56);
+	return hash_sip_final(&s);
 }
+
+#undef HASH_SIP_ROUND
+#undef HASH_SIP_ROTL
 
 #endif
