@@ -104,8 +104,10 @@ void engine_flush(struct engine *e);
 
 /*
  * Moves every open group of src into dst (unions of the distinct sets,
- * sums of the counters, the earlier first event) and leaves src empty.
- * Both must have the same options.  Returns -1 when memory is short.
+ * sums of the counters, the earlier first event) and leaves src without
+ * groups; dst also learns the (source, bin) keys src evicted under its
+ * cap.  Both must have the same options, max_bytes aside.  Returns -1
+ * when memory is short.
  */
 int engine_merge(struct engine *dst, struct engine *src);
 

@@ -82,8 +82,10 @@ struct engine {
 	int64_t closed_before;	/* bins ending at or before it are closed
 				   for good (the memory cap closed them) */
 	size_t bytes;		/* sum of the bins' bytes */
-	uint64_t *evicted;	/* Bloom filter of evicted (source, bin) */
-	uint64_t bloom_bits;	/* its size, a power of two */
+	uint64_t *evicted;	/* Bloom filter of the (source, bin) keys
+				   evicted here or in engines merged in */
+	uint64_t bloom_bits;	/* its size in use, a power of two (the
+				   block may be larger: see evict.c) */
 	size_t relieved_at;	/* state size after the last relief */
 	struct vp_entry *vps;	/* entry 0 is the empty pair */
 	uint32_t nvps, capvps;
@@ -241,10 +243,14 @@ bool engine_was_evicted(const struct engine *e, const struct addr *src,
     int64_t bin);
 
 /*
- * Merging src into dst: before the bins join, marks the groups of dst
- * whose (source, bin) src evicted, as their joined counts may fall short
- * too (groups that come from src are checked against dst's filter as
- * they join); after, gives dst's filter src's keys as well.
+ * Merging src into dst.  Before the bins join, engine_mark_evicted()
+ * marks the groups of dst whose (source, bin) src evicted, as their joined
+ * counts may fall short too (groups that come from src are checked
+ * against dst's filter as they join).  After, engine_join_evicted() gives
+ * dst's filter src's keys as well: dst takes src's filter, and its bytes,
+ * when it has none (src then has none); else src's, and dst's own when it
+ * is the larger, are folded into dst's at the smaller of the two sizes,
+ * and src keeps its filter, for engine_free().
  */
 void engine_mark_evicted(struct engine *dst, const struct engine *src);
 void engine_join_evicted(struct engine *dst, struct engine *src);

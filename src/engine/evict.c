@@ -126,6 +126,7 @@ engine_join_evicted(struct engine *dst, struct engine *src)
 		bloom_fold(dst->evicted, src->bloom_bits,
 		    dst->evicted + src->bloom_bits / 64,
 		    dst->bloom_bits - src->bloom_bits);
+		/* when the block cannot shrink, it stays, counted whole */
 		if ((v = realloc(dst->evicted, src->bloom_bits / 8)) != NULL) {
 			dst->evicted = v;
 			dst->bytes -= (dst->bloom_bits - src->bloom_bits) / 8;
@@ -285,7 +286,9 @@ engine_relieve(struct engine *e)
 		if ((e->evicted = calloc(e->bloom_bits / 64,
 		    sizeof(uint64_t))) == NULL)
 			return;
-		e->bytes += e->bloom_bits / 8;	/* counted, never freed */
+		/* counted until engine_free(), unless a merge moves or
+		 * shrinks it (engine_join_evicted()) */
+		e->bytes += e->bloom_bits / 8;
 	}
 	for (uint32_t most = 1; most <= 3 && over(e);) {
 		int64_t cutoff = evict_cutoff(e, most);

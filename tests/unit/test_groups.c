@@ -354,7 +354,7 @@ flooded(size_t max_bytes, uint32_t first, int64_t t, struct keep *k,
  * undercounted.  After a join, a's filter holds b's keys: a later event
  * of 10.0.0.0 in that bin counts as inexact in a, whether a had no filter
  * or one of its own (a flood of other sources, from 10.1.0.0) of twice or
- * half the size of b's.
+ * half the size of b's; and a's own evicted 10.1.0.0 still does.
  */
 static void
 test_merge_marks_evicted(void **state)
@@ -378,6 +378,7 @@ test_merge_marks_evicted(void **state)
 	f = keep_find(&k, V4(0, false), t);
 	assert_non_null(f);
 	assert_int_equal(f->ports, 10);
+	assert_int_equal(f->attempts, 10);
 	assert_true(f->inexact);
 	engine_free(a);
 
@@ -399,11 +400,15 @@ test_merge_marks_evicted(void **state)
 		b = flooded(order == 0 ? 1 << 20 : 2 << 20, 0, t, &none, &seq);
 		assert_int_equal(engine_merge(a, b), 0);
 		engine_free(b);
+		/* b's key, and a's own: a's filter kept its keys too */
 		inexact = engine_stats(a)->inexact_events;
 		ev = event(t + 30 * USEC_PER_SEC, V4(0, false), 80, seq++, 0);
 		engine_add(a, &ev);
+		ev = event(t + 31 * USEC_PER_SEC, V4(65536, false), 80, seq++,
+		    0);
+		engine_add(a, &ev);
 		assert_int_equal(engine_stats(a)->inexact_events,
-		    inexact + 1);
+		    inexact + 2);
 		engine_free(a);
 	}
 }
