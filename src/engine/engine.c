@@ -745,12 +745,16 @@ bin_merge_groups(struct engine *dst, struct engine *src, struct bin *sb)
  * Moves src's bin sb, whole, to position at of dst's bins: only the
  * vendor/product ids, which are per engine, change (map holds src's ids
  * in dst, UINT32_MAX for not yet interned), and a group dst evicted
- * before becomes inexact.  -1 when memory is short, sb unmoved.
+ * before, or of a bin dst closed early, becomes inexact.  -1 when memory
+ * is short, sb unmoved.
  */
 static int
 bin_move(struct engine *dst, size_t at, struct engine *src, struct bin *sb,
     uint32_t *map)
 {
+	/* dst judged its part of this bin early (see evict.c) */
+	bool closed = sb->start + dst->opts.bin <= dst->closed_before;
+
 	if (bins_insert(dst, at, sb) < 0)
 		return -1;
 	for (uint32_t i = 0; i < sb->n; i++) {
@@ -760,8 +764,8 @@ bin_move(struct engine *dst, size_t at, struct engine *src, struct bin *sb,
 			map[g->vp] = vp_intern(dst, src->vps[g->vp].vendor,
 			    src->vps[g->vp].product);
 		g->vp = map[g->vp];
-		if (dst->evicted != NULL &&
-		    engine_was_evicted(dst, &g->src, sb->start))
+		if (closed || (dst->evicted != NULL &&
+		    engine_was_evicted(dst, &g->src, sb->start)))
 			g->inexact = 1;
 	}
 	dst->bytes += sb->bytes;

@@ -244,9 +244,9 @@ bool engine_was_evicted(const struct engine *e, const struct addr *src,
 
 /*
  * Merging src into dst.  Before the bins join, engine_mark_evicted()
- * marks the groups of dst whose (source, bin) src evicted, as their joined
- * counts may fall short too (groups that come from src are checked
- * against dst's filter as they join).  After, engine_join_evicted() gives
+ * marks the groups of dst whose (source, bin) src evicted, or whose bin
+ * src closed early, as their joined counts may fall short too (groups
+ * that come from src are checked against dst's filter as they join).  After, engine_join_evicted() gives
  * dst's filter src's keys as well: dst takes src's filter, and its bytes,
  * when it has none (src then has none); else src's, and dst's own when it
  * is the larger, are folded into dst's at the smaller of the two sizes,

@@ -94,16 +94,22 @@ bloom_fold(uint64_t *to, uint64_t tbits, const uint64_t *f, uint64_t fbits)
 void
 engine_mark_evicted(struct engine *dst, const struct engine *src)
 {
-	if (src->evicted == NULL)
+	if (src->evicted == NULL && src->closed_before == INT64_MIN)
 		return;
-	for (size_t i = 0; i < dst->nbins; i++)
-		for (uint32_t j = 0; j < dst->bins[i]->n; j++) {
-			struct group *g = bin_group(dst, dst->bins[i], j);
+	for (size_t i = 0; i < dst->nbins; i++) {
+		const struct bin *b = dst->bins[i];
+		/* src judged its part of this bin early, and let later
+		 * events of it go as late: any group may lack them */
+		bool closed = b->start + dst->opts.bin <= src->closed_before;
 
-			if (!g->inexact && engine_was_evicted(src, &g->src,
-			    dst->bins[i]->start))
+		for (uint32_t j = 0; j < b->n; j++) {
+			struct group *g = bin_group(dst, b, j);
+
+			if (!g->inexact && (closed || (src->evicted != NULL &&
+			    engine_was_evicted(src, &g->src, b->start))))
 				g->inexact = 1;
 		}
+	}
 }
 
 void

@@ -413,6 +413,60 @@ test_merge_marks_evicted(void **state)
 	}
 }
 
+/*
+ * Under a 1 MiB cap, two bins of 20 000 single-event sources each: the
+ * second flood closes the first bin early.  Whichever side of a join
+ * closed the bin of t early, a ten-port finding of the other side in that
+ * bin may lack events the closing side let go as late: it is marked.
+ * A finding in a bin neither closed is not.
+ */
+static void
+test_merge_marks_closed_bins(void **state)
+{
+	struct keep k = { .n = 0 }, none = { .n = 0 };
+	struct engine_opts o = opts_default();
+	struct engine *a, *closer;
+	int64_t t = day_start(), t2 = t + 10 * USEC_PER_MIN;
+	const struct finding *f;
+	uint64_t seq = 0;
+
+	(void)state;
+	for (int side = 0; side < 2; side++) {
+		k.n = 0;
+		closer = flooded(1 << 20, 0, t, side == 0 ? &none : &k, &seq);
+		for (uint32_t i = 0; i < 20000; i++) {
+			struct engine_event ev = event(t + 5 * USEC_PER_MIN +
+			    i, V4(65536 + i, false), 80, seq++, 0);
+
+			engine_add(closer, &ev);
+		}
+		assert_true(engine_stats(closer)->bins_forced > 0);
+		assert_non_null(a = engine_new(&o, keep_finding,
+		    side == 0 ? &k : &none));
+		add_scan(a, t, V4(7, true), 1, 10, 0, &seq);
+		add_scan(a, t2, V4(8, true), 1, 10, 0, &seq);
+		/* side 0: the closer is merged in; side 1: it takes a in */
+		if (side == 0) {
+			assert_int_equal(engine_merge(a, closer), 0);
+			engine_free(closer);
+			engine_flush(a);
+			engine_free(a);
+		} else {
+			assert_int_equal(engine_merge(closer, a), 0);
+			engine_free(a);
+			engine_flush(closer);
+			engine_free(closer);
+		}
+		f = keep_find(&k, V4(7, true), t);
+		assert_non_null(f);
+		assert_int_equal(f->ports, 10);
+		assert_true(f->inexact);
+		f = keep_find(&k, V4(8, true), t2);
+		assert_non_null(f);
+		assert_false(f->inexact);
+	}
+}
+
 int
 main(void)
 {
@@ -422,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_merge_moves_bins),
 		cmocka_unit_test(test_evict_packs),
 		cmocka_unit_test(test_merge_marks_evicted),
+		cmocka_unit_test(test_merge_marks_closed_bins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
