@@ -69,18 +69,13 @@ struct event {
 void event_clear(struct event *ev);
 
 /*
- * Reads eight ASCII digits at p at once (an epoch time in milliseconds
- * has thirteen).  Returns false when one of them is not a digit.
+ * Reads eight ASCII digits held in x, the first in the lowest byte (an
+ * epoch time in milliseconds has thirteen).  Returns false when one of
+ * them is not a digit.
  */
 static inline bool
-str_digits8(const char *p, uint64_t *out)
+str_digits8_word(uint64_t x, uint64_t *out)
 {
-	uint64_t x;
-
-	memcpy(&x, p, sizeof(x));
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	x = __builtin_bswap64(x);
-#endif
 	/* every byte 0x30..0x39: high nibble 3, and adding 6 keeps it 3 */
 	if ((x & 0xf0f0f0f0f0f0f0f0ULL) != 0x3030303030303030ULL ||
 	    ((x + 0x0606060606060606ULL) & 0xf0f0f0f0f0f0f0f0ULL) !=
@@ -93,6 +88,26 @@ str_digits8(const char *p, uint64_t *out)
 	x = (x * 10000 + (x >> 32)) & 0xffffffffULL;
 	*out = x;
 	return true;
+}
+
+/* The eight bytes at p as a word, the first in the lowest byte. */
+static inline uint64_t
+str_load8(const char *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, sizeof(x));
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
+
+/* Reads the eight ASCII digits at p; false when one is not a digit. */
+static inline bool
+str_digits8(const char *p, uint64_t *out)
+{
+	return str_digits8_word(str_load8(p), out);
 }
 
 /*
@@ -139,6 +154,29 @@ str_to_uint(struct str v, uint64_t max, uint64_t *out)
 		x = x * 10 + d;
 	}
 	if (x > max)
+		return false;
+	*out = x;
+	return true;
+}
+
+/*
+ * str_to_uint() for a value inside a line whose bytes may be read up to
+ * end: a value of one to eight digits with eight bytes before end is
+ * read as one word, the bytes after it replaced by leading zeros, without
+ * a branch on its length (ports are four or five digits, mixed).
+ */
+static inline bool
+str_to_uint_near(struct str v, const char *end, uint64_t max,
+    uint64_t *out)
+{
+	uint64_t x;
+
+	if (v.n == 0 || v.n > 8 || end - v.p < 8)
+		return str_to_uint(v, max, out);
+	/* the value's bytes to the top, '0's below them */
+	x = str_load8(v.p) << (8 * (8 - v.n)) |
+	    (0x3030303030303030ULL >> (4 * v.n)) >> (4 * v.n);
+	if (!str_digits8_word(x, &x) || x > max)
 		return false;
 	*out = x;
 	return true;

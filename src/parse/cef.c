@@ -302,15 +302,16 @@ cef_read_addr(struct str v, struct str alt, struct addr *a, bool *has)
 	return *has;
 }
 
-/* Reads a port; false only when one is present and unreadable. */
+/* Reads a port of the line ending at end; false only when one is present
+ * and unreadable. */
 static bool
-cef_read_port(struct str v, uint16_t *port, bool *has)
+cef_read_port(struct str v, const char *end, uint16_t *port, bool *has)
 {
 	uint64_t x;
 
 	if (v.n == 0)
 		return true;
-	if (!str_to_uint(v, 65535, &x))
+	if (!str_to_uint_near(v, end, 65535, &x))
 		return false;
 	*port = (uint16_t)x;
 	*has = true;
@@ -335,9 +336,10 @@ cef_read_proto(struct str v, int16_t *proto)
 	return true;
 }
 
-/* Fills addresses, ports and protocol; returns the error, or NULL. */
+/* Fills addresses, ports and protocol from the line ending at end;
+ * returns the error, or NULL. */
 static const char *
-cef_fill_network(const struct cef_rec *r, struct event *ev)
+cef_fill_network(const struct cef_rec *r, const char *end, struct event *ev)
 {
 	if (!cef_read_addr(r->val[CEF_SRC], r->val[CEF_C6A2], &ev->src,
 	    &ev->has_src))
@@ -345,9 +347,11 @@ cef_fill_network(const struct cef_rec *r, struct event *ev)
 	if (!cef_read_addr(r->val[CEF_DST], r->val[CEF_C6A3], &ev->dst,
 	    &ev->has_dst))
 		return "bad destination address";
-	if (!cef_read_port(r->val[CEF_SPT], &ev->sport, &ev->has_sport))
+	if (!cef_read_port(r->val[CEF_SPT], end, &ev->sport,
+	    &ev->has_sport))
 		return "bad source port";
-	if (!cef_read_port(r->val[CEF_DPT], &ev->dport, &ev->has_dport))
+	if (!cef_read_port(r->val[CEF_DPT], end, &ev->dport,
+	    &ev->has_dport))
 		return "bad destination port";
 	if (!cef_read_proto(r->val[CEF_PROTO], &ev->proto))
 		return "bad protocol";
@@ -516,7 +520,7 @@ cef_parse(struct parse_ctx *ctx, const char *line, size_t n,
 		r.host = STR_NULL;
 		r.hdr.has_time = r.hdr.bad_time = false;
 	}
-	if ((err = cef_fill_network(&r, ev)) != NULL) {
+	if ((err = cef_fill_network(&r, line + n, ev)) != NULL) {
 		ctx->reason = err;
 		return PARSE_MALFORMED;
 	}

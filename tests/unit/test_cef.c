@@ -583,6 +583,59 @@ test_proto(void **state)
 	}
 }
 
+/*
+ * Ports of one to nine digits, in the middle of the extension (eight bytes
+ * or more follow, read as one word) and at the end of the line (fewer
+ * follow, read digit by digit): the same value either way; -1 for a port
+ * that is unreadable or above 65535.
+ */
+static void
+test_ports(void **state)
+{
+	static const struct {
+		const char *text;
+		long port;
+	} cases[] = {
+		{ "0", 0 }, { "7", 7 }, { "80", 80 }, { "443", 443 },
+		{ "8080", 8080 }, { "65535", 65535 }, { "65536", -1 },
+		{ "00000080", 80 }, { "000000080", 80 }, { "0000065535", 65535 },
+		{ "99999999", -1 }, { "12345678", -1 }, { "1a", -1 },
+		{ "a1", -1 }, { "-1", -1 }, { "+1", -1 }, { "0x50", -1 },
+		{ "8\\=0", -1 }, { "1/2", -1 }, { "4:43", -1 },
+	};
+	char line[128];
+	struct event ev;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		for (int at_end = 0; at_end < 2; at_end++) {
+			snprintf(line, sizeof(line), at_end ?
+			    "CEF:0|V|P|1|2|N|3|act=deny dpt=%s" :
+			    "CEF:0|V|P|1|2|N|3|dpt=%s act=deny spt=1",
+			    cases[i].text);
+			if (cases[i].port < 0) {
+				assert_malformed(line, "bad destination port");
+				continue;
+			}
+			assert_int_equal(parse(line, &ev), PARSE_OK);
+			assert_true(ev.has_dport);
+			assert_int_equal(ev.dport, cases[i].port);
+		}
+
+	/* 0 to 11 bytes after the port, spaces or a key: across the eight
+	 * a word needs */
+	for (int k = 0; k < 12; k++)
+		for (int key = 0; key < 2; key++) {
+			if (key && k < 3)
+				continue;
+			snprintf(line, sizeof(line),
+			    "CEF:0|V|P|1|2|N|3|dpt=12345%s%.*s",
+			    key ? " x=" : "", key ? k - 3 : k,
+			    key ? "bbbbbbbbbbbb" : "            ");
+			assert_int_equal(parse(line, &ev), PARSE_OK);
+			assert_int_equal(ev.dport, 12345);
+		}
+}
+
 /* NUL bytes are ordinary bytes; nothing past n is read. */
 static void
 test_bounds(void **state)
@@ -702,6 +755,7 @@ main(void)
 		cmocka_unit_test(test_device),
 		cmocka_unit_test(test_extension_values),
 		cmocka_unit_test(test_proto),
+		cmocka_unit_test(test_ports),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_scratch),
 		cmocka_unit_test(test_sniff),
