@@ -93,10 +93,12 @@ scan_block_load(struct scan_block *b, const char *p)
 static inline uint64_t
 scan_block_bits(__m128i m0, __m128i m1, __m128i m2, __m128i m3)
 {
-	return (uint64_t)(uint16_t)_mm_movemask_epi8(m0) |
-	    (uint64_t)(uint16_t)_mm_movemask_epi8(m1) << 16 |
-	    (uint64_t)(uint16_t)_mm_movemask_epi8(m2) << 32 |
-	    (uint64_t)(uint16_t)_mm_movemask_epi8(m3) << 48;
+	uint32_t lo = (uint32_t)_mm_movemask_epi8(m0) |
+	    (uint32_t)_mm_movemask_epi8(m1) << 16;
+	uint32_t hi = (uint32_t)_mm_movemask_epi8(m2) |
+	    (uint32_t)_mm_movemask_epi8(m3) << 16;
+
+	return (uint64_t)hi << 32 | lo;
 }
 
 /* Bit i set when byte i equals c. */
