@@ -6,7 +6,7 @@ set -eu
 build="gcc make pkg-config libjansson-dev libzstd-dev zlib1g-dev \
 libinih-dev libcmocka-dev"
 tests="python3 nftables ulogd2 nmap iproute2 zstd gzip groff-base time \
-clang libclang-rt-dev valgrind"
+clang libclang-rt-dev valgrind strace"
 
 missing=""
 for p in $build $tests; do

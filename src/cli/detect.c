@@ -11,6 +11,7 @@
  * is closed.  Ties are ordered by input order, not by which thread came
  * first, so the findings are the same bytes whatever the thread count.
  */
+#include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -258,6 +259,25 @@ thread_count(const struct options *o)
 	long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n < 1 ? 1 : (int)n;
+}
+
+/*
+ * A detection grows at the top of its thread's glibc heap, and glibc makes
+ * a thread heap writable only as far as each allocation needs: one
+ * mprotect() per chunk of groups, ten thousand in a run over 10^7 events,
+ * each taking the address-space lock that the other threads' page faults
+ * wait on.  A top pad of a whole thread heap (64 MiB) makes a new heap
+ * writable at once (memory is resident only once touched).  The pad is
+ * also what a heap keeps when it is trimmed, so it stays within a
+ * sixteenth of each thread's share of the cap, or is not asked for.
+ */
+static void
+pad_heaps(const struct options *o, int nt)
+{
+	size_t pad = (size_t)64 << 20;
+
+	if (o->detect.engine.max_bytes / (size_t)nt / 16 >= pad)
+		mallopt(M_TOP_PAD, (int)pad);
 }
 
 /*
@@ -643,6 +663,7 @@ read_all(struct job *j, struct findings *fs, struct stream_stats *st,
 	if ((size_t)nt > j->nunits)
 		nt = j->nunits > 0 ? (int)j->nunits : 1;
 	share = (size_t)nt + count_pieces(j);
+	pad_heaps(j->o, nt);
 	if ((w = calloc((size_t)nt, sizeof(*w))) == NULL ||
 	    start_detections(j, w, nt, fs, share) < 0)
 		goto fail;
