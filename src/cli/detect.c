@@ -268,15 +268,16 @@ thread_count(const struct options *o)
  * each taking the address-space lock that the other threads' page faults
  * wait on.  A top pad of a whole thread heap (64 MiB) makes a new heap
  * writable at once (memory is resident only once touched).  The pad is
- * also what a heap keeps when it is trimmed, so it stays within a
- * sixteenth of each thread's share of the cap, or is not asked for.
+ * also what each heap, the main thread's included, keeps when it is
+ * trimmed, so it stays within a sixteenth of each one's share of the cap,
+ * or is not asked for.
  */
 static void
 pad_heaps(const struct options *o, int nt)
 {
 	size_t pad = (size_t)64 << 20;
 
-	if (o->detect.engine.max_bytes / (size_t)nt / 16 >= pad)
+	if (o->detect.engine.max_bytes / ((size_t)nt + 1) / 16 >= pad)
 		mallopt(M_TOP_PAD, (int)pad);
 }
 

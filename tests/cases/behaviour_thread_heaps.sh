@@ -8,18 +8,24 @@
 # over two hours (24 bins), read by two threads in pieces of 1 MiB: about
 # 1,600 chunks of groups, each an allocation at the top of a thread heap.
 # Without the pad strace counts one mprotect() per chunk; with it, a few
-# per heap.  Skipped (77) without strace, or for a sanitizer build (its
-# allocator is not glibc's).
+# per heap.  Skipped (77) without a working strace, or for a sanitizer
+# build (its allocator is not glibc's).
 . "$(dirname "$0")/include/lib.sh"
 
 if ! command -v strace >/dev/null 2>&1; then
 	echo "strace is not installed"
 	exit 77
 fi
+if ! strace -f -o /dev/null true 2>/dev/null; then
+	echo "strace cannot trace here"
+	exit 77
+fi
 if command -v ldd >/dev/null 2>&1 && ldd "$SCANSPOT" | grep -q libasan; then
 	echo "sanitizer build"
 	exit 77
 fi
+# glibc settings from the environment would change what is measured
+unset GLIBC_TUNABLES MALLOC_ARENA_MAX MALLOC_TOP_PAD_
 awk -v n=400000 -v span=7200 '
 BEGIN {
 	t0 = 1709460000
