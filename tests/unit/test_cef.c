@@ -584,7 +584,7 @@ test_proto(void **state)
 }
 
 /*
- * Ports of one to nine digits, in the middle of the extension (eight bytes
+ * Ports of one to ten digits, in the middle of the extension (eight bytes
  * or more follow, read as one word) and at the end of the line (fewer
  * follow, read digit by digit): the same value either way; -1 for a port
  * that is unreadable or above 65535.
