@@ -2,9 +2,9 @@
 # The parsers run once per line, and an x86-64 `rep stos` or `rep movs`
 # (what gcc's generic tuning makes of a fixed-size memset or struct copy
 # of a few hundred bytes) costs more to start than a parser's work on a
-# short line: the Makefile asks gcc for vector stores and copies instead.  This checks
-# the built program: no such instruction may come from a line of
-# src/parse/.  Skipped (77) off x86-64, without objdump, or for a program
+# short line: the Makefile asks gcc for vector stores and copies instead.
+# This checks the built program: no such instruction may come from a line
+# of src/parse/.  Skipped (77) off x86-64, without objdump, or for a program
 # built without line information.
 set -u
 TESTDIR=${TESTDIR:-$(cd "$(dirname "$0")/.." && pwd)}
