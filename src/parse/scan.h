@@ -19,6 +19,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../core/event.h"
+
 #define SCAN_ONES 0x0101010101010101ULL
 #define SCAN_HIGHS 0x8080808080808080ULL
 
@@ -36,20 +38,6 @@ scan_first(uint64_t m)
 	return (size_t)__builtin_ctzll(m) >> 3;
 }
 
-/* Eight bytes at p, the first in the least significant place: a false
- * flag of scan_zero_bytes() can then only follow a true one. */
-static inline uint64_t
-scan_load(const char *p)
-{
-	uint64_t x;
-
-	memcpy(&x, p, sizeof(x));
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	x = __builtin_bswap64(x);
-#endif
-	return x;
-}
-
 /*
  * Returns the first byte of p[0..n) equal to c, or NULL; like memchr().
  */
@@ -60,8 +48,10 @@ scan_byte(const char *p, size_t n, char c)
 	size_t i = 0;
 	uint64_t m;
 
+	/* the first byte in the least significant place: a false flag of
+	 * scan_zero_bytes() can then only follow a true one */
 	for (; i + 8 <= n; i += 8)
-		if ((m = scan_zero_bytes(scan_load(p + i) ^ pat)) != 0)
+		if ((m = scan_zero_bytes(str_load8(p + i) ^ pat)) != 0)
 			return p + i + scan_first(m);
 	for (; i < n; i++)
 		if (p[i] == c)
